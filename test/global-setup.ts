@@ -1,0 +1,17 @@
+import type { TestProject } from 'vitest/node';
+import { startLocalServers } from '../electron/sandbox/servers';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    servers: { mongoUrl: string; dynamoEndpoint: string };
+  }
+}
+
+/** Starts the real servers once for the integration run and prints what they are. */
+export default async function setup(project: TestProject) {
+  console.log(`Node ${process.version}`);
+  const servers = await startLocalServers((line) => console.log(line));
+  for (const line of servers.descriptions) console.log(line);
+  project.provide('servers', { mongoUrl: servers.mongoUrl, dynamoEndpoint: servers.dynamoEndpoint });
+  return () => servers.stop();
+}
