@@ -93,7 +93,7 @@ export async function startManagedProcess(options: StartOptions): Promise<Manage
     await stop();
     await new Promise((r) => log.end(r));
     const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-    throw new Error(`${options.name} failed to start: ${(error as Error).message}\n--- ${logFile} ---\n${tail}`);
+    throw new Error(`${options.name} failed to start: ${(error as Error).message}\n--- ${logFile} ---\n${tail}`, { cause: error });
   }
   return { pid, logFile, stop };
 }

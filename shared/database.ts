@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** What a `find` did, so the console can show it: GetItem, Query on an index, or Scan. */
+export const QueryPlanSchema = z.object({
+  backend: z.enum(['mongodb', 'dynamodb']),
+  operation: z.enum(['GetItem', 'Query', 'Scan', 'Find']),
+  /** The table or collection read. */
+  target: z.string(),
+  /** The GSI or MongoDB index used, when one was. */
+  index: z.string().optional(),
+  itemsScanned: z.number().int().nonnegative().optional(),
+  itemsReturned: z.number().int().nonnegative(),
+  consumedCapacity: z.number().nonnegative().optional(),
+  /** True when an honest answer needed the whole table (e.g. a sort on a non-key attribute over a Scan). */
+  fullRead: z.boolean().default(false),
+  notes: z.array(z.string()).default([]),
+});
+export type QueryPlan = z.infer<typeof QueryPlanSchema>;
+
+export const CollectionInfoSchema = z.object({
+  name: z.string(),
+  /** The DynamoDB table name, or the collection name on MongoDB. */
+  physicalName: z.string(),
+  exists: z.boolean(),
+  count: z.number().int().nonnegative().optional(),
+  /** True when the count is the backend's estimate (DynamoDB's ItemCount, refreshed about every 6 hours). */
+  countIsEstimate: z.boolean().default(false),
+  sizeBytes: z.number().nonnegative().optional(),
+});
+export type CollectionInfo = z.infer<typeof CollectionInfoSchema>;
+
+export const IndexDescriptionSchema = z.object({
+  name: z.string(),
+  /** Attribute names in key order, with their role. */
+  keys: z.array(z.object({ attribute: z.string(), role: z.enum(['HASH', 'RANGE', 'ASC', 'DESC']) })),
+  unique: z.boolean().optional(),
+  status: z.string().optional(),
+});
+
+export const CollectionDescriptionSchema = z.object({
+  name: z.string(),
+  physicalName: z.string(),
+  primaryKey: z.array(z.object({ attribute: z.string(), role: z.enum(['HASH', 'RANGE', 'ASC', 'DESC']) })),
+  indexes: z.array(IndexDescriptionSchema),
+  billingMode: z.string().optional(),
+  status: z.string().optional(),
+});
+export type CollectionDescription = z.infer<typeof CollectionDescriptionSchema>;
+
+export const PingResultSchema = z.object({
+  latencyMs: z.number().nonnegative(),
+  serverVersion: z.string().optional(),
+});
+export type PingResult = z.infer<typeof PingResultSchema>;

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+
+/**
+ * The query language both adapters speak: a subset of MongoDB's, validated here so that the
+ * renderer can check a filter as it is typed and the main process before it runs it.
+ * MongoDB's semantics are the reference for every operator.
+ */
+
+export const ScalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type Scalar = z.infer<typeof ScalarSchema>;
+
+export const COMPARISON_OPERATORS = ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte'] as const;
+export const SUPPORTED_OPERATORS = [...COMPARISON_OPERATORS, '$in', '$nin', '$exists', '$and', '$or'] as const;
+/** Server-side code and aggregation expressions: refused on every backend, never translated. */
+export const REFUSED_OPERATORS = ['$where', '$function', '$accumulator', '$expr'] as const;
+
+export type ComparisonOp = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte';
+
+/** The parsed form of a filter that translators work on. */
+export type Condition =
+  | { kind: 'compare'; field: string; op: ComparisonOp; value: Scalar }
+  | { kind: 'in'; field: string; values: Scalar[]; negate: boolean }
+  | { kind: 'exists'; field: string; exists: boolean }
+  | { kind: 'and'; conditions: Condition[] }
+  | { kind: 'or'; conditions: Condition[] };
+
+export type Filter = Record<string, unknown>;
+
+export class QueryError extends Error {
+  override readonly name = 'QueryError';
+  constructor(
+    readonly code: 'INVALID_QUERY' | 'UNSUPPORTED_OPERATOR',
+    message: string,
+    /** Where in the input the problem is, e.g. `$or.1.priority.$gt`. */
+    readonly path: string,
+  ) {
+    super(message);
+  }
+}
+
+const FIELD = /^[^$.][^.]*(\.[^.]+)*$/;
+
+function checkField(field: string, path: string): void {
+  if (!FIELD.test(field)) throw new QueryError('INVALID_QUERY', `"${field}" is not a field name: it must not be empty, start with $ or contain empty path segments`, path);
+}
+
+function checkScalar(value: unknown, path: string): Scalar {
+  const parsed = ScalarSchema.safeParse(value);
+  if (!parsed.success || (typeof value === 'number' && !Number.isFinite(value))) {
+    throw new QueryError('INVALID_QUERY', `expected a string, finite number, boolean or null at ${path}, got ${describe(value)}`, path);
+  }
+  return parsed.data;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function unknownOperator(op: string, path: string): never {
+  if ((REFUSED_OPERATORS as readonly string[]).includes(op)) {
+    throw new QueryError('UNSUPPORTED_OPERATOR', `${op} runs code on the server and is refused`, path);
+  }
+  throw new QueryError('UNSUPPORTED_OPERATOR', `${op} is not supported; use one of ${SUPPORTED_OPERATORS.join(' ')}`, path);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseFieldCondition(field: string, spec: unknown, path: string): Condition[] {
+  if (!isPlainObject(spec) || !Object.keys(spec).some((k) => k.startsWith('$'))) {
+    return [{ kind: 'compare', field, op: 'eq', value: checkScalar(spec, path) }];
+  }
+  const entries = Object.entries(spec);
+  if (entries.length === 0) throw new QueryError('INVALID_QUERY', `empty operator object for "${field}"`, path);
+  return entries.map(([op, operand]): Condition => {
+    const at = `${path}.${op}`;
+    if (!op.startsWith('$')) throw new QueryError('INVALID_QUERY', `cannot mix operators and plain fields in the condition on "${field}"`, at);
+    switch (op) {
+      case '$eq': case '$ne': case '$gt': case '$gte': case '$lt': case '$lte':
+        return { kind: 'compare', field, op: op.slice(1) as ComparisonOp, value: checkScalar(operand, at) };
+      case '$in': case '$nin':
+        if (!Array.isArray(operand)) throw new QueryError('INVALID_QUERY', `${op} needs an array, got ${describe(operand)}`, at);
+        return { kind: 'in', field, negate: op === '$nin', values: operand.map((v, i) => checkScalar(v, `${at}.${i}`)) };
+      case '$exists':
+        if (typeof operand !== 'boolean') throw new QueryError('INVALID_QUERY', `$exists needs true or false, got ${describe(operand)}`, at);
+        return { kind: 'exists', field, exists: operand };
+      default:
+        return unknownOperator(op, at);
+    }
+  });
+}
+
+function parseLogical(op: '$and' | '$or', operand: unknown, path: string): Condition {
+  if (!Array.isArray(operand) || operand.length === 0) throw new QueryError('INVALID_QUERY', `${op} needs a non-empty array of filters`, path);
+  return { kind: op === '$and' ? 'and' : 'or', conditions: operand.map((f, i) => parseFilterAt(f, `${path}.${i}`)) };
+}
+
+function parseFilterAt(filter: unknown, path: string): Condition {
+  if (!isPlainObject(filter)) throw new QueryError('INVALID_QUERY', `a filter must be an object, got ${describe(filter)}`, path);
+  const conditions: Condition[] = [];
+  for (const [key, value] of Object.entries(filter)) {
+    const at = path ? `${path}.${key}` : key;
+    if (key === '$and' || key === '$or') conditions.push(parseLogical(key, value, at));
+    else if (key.startsWith('$')) unknownOperator(key, at);
+    else {
+      checkField(key, at);
+      conditions.push(...parseFieldCondition(key, value, at));
+    }
+  }
+  return { kind: 'and', conditions };
+}
+
+/**
+ * Parses a MongoDB-style filter into conditions, or throws a QueryError that names the
+ * operator or the path that is wrong. `{}` parses to an empty `and`: everything matches.
+ */
+export function parseFilter(filter: unknown): Condition {
+  return parseFilterAt(filter, '');
+}
+
+/** The same check as a zod schema, for contract inputs and the renderer's filter bar. */
+export const FilterSchema = z.record(z.string(), z.unknown()).superRefine((filter, ctx) => {
+  try {
+    parseFilter(filter);
+  } catch (error) {
+    if (!(error instanceof QueryError)) throw error;
+    ctx.addIssue({ code: 'custom', message: error.message, path: error.path ? error.path.split('.') : [], params: { code: error.code } });
+  }
+});
+
+/** `{field: 1}` keeps fields, `{field: 0}` drops them; the two are not mixed. */
+export const ProjectionSchema = z.record(z.string(), z.union([z.literal(0), z.literal(1)])).superRefine((projection, ctx) => {
+  const values = new Set(Object.entries(projection).filter(([k]) => k !== '_id').map(([, v]) => v));
+  if (values.size > 1) ctx.addIssue({ code: 'custom', message: 'a projection either keeps fields (1) or drops them (0), not both' });
+  for (const field of Object.keys(projection)) {
+    if (!FIELD.test(field)) ctx.addIssue({ code: 'custom', message: `"${field}" is not a field name`, path: [field] });
+  }
+});
+export type Projection = z.infer<typeof ProjectionSchema>;
+
+/** The seed's form: `[['timestamp', -1]]`. */
+export const SortSchema = z.array(z.tuple([z.string().regex(FIELD, 'not a field name'), z.union([z.literal(1), z.literal(-1)])]));
+export type Sort = z.infer<typeof SortSchema>;
+
+const fieldMap = <T extends z.ZodType>(value: T) =>
+  z.record(z.string().regex(FIELD, 'not a field name').refine((f) => f !== 'id', 'the key field id cannot be updated'), value);
+
+/** `$set`, `$unset` and `$inc`; a replacement document is not an update. */
+export const UpdateSchema = z.strictObject({
+  $set: fieldMap(z.unknown()).optional(),
+  $unset: fieldMap(z.union([z.literal(''), z.literal(1), z.literal(true)])).optional(),
+  $inc: fieldMap(z.number().refine(Number.isFinite, 'must be a finite number')).optional(),
+}).refine((u) => Object.values(u).some((part) => part && Object.keys(part).length > 0), 'an update needs at least one field in $set, $unset or $inc');
+export type Update = z.infer<typeof UpdateSchema>;
+
+export const FindOptionsSchema = z.object({
+  projection: ProjectionSchema.optional(),
+  sort: SortSchema.optional(),
+  limit: z.number().int().positive().max(10_000).optional(),
+  /** Opaque: whatever the previous page returned as `nextCursor`. */
+  cursor: z.string().optional(),
+});
+export type FindOptions = z.infer<typeof FindOptionsSchema>;
