@@ -1,0 +1,110 @@
+import {
+  CreateTableCommand, DescribeTableCommand, UpdateTableCommand, waitUntilTableExists,
+  type AttributeDefinition, type CreateTableCommandInput, type TableDescription,
+} from '@aws-sdk/client-dynamodb';
+import { tableName, type CollectionSpec, type SecondaryIndex } from '../../../shared/catalogue';
+import { AppError } from '../../../shared/errors';
+import type { DynamoClients } from './client';
+import { translateDynamoError } from './errors';
+
+function indexKeySchema(index: SecondaryIndex) {
+  return [
+    { AttributeName: index.partitionKey.attribute, KeyType: 'HASH' as const },
+    ...(index.sortKey ? [{ AttributeName: index.sortKey.attribute, KeyType: 'RANGE' as const }] : []),
+  ];
+}
+
+function attributeDefinitions(spec: CollectionSpec): AttributeDefinition[] {
+  const keys = [spec.key, ...spec.indexes.flatMap((i) => [i.partitionKey, ...(i.sortKey ? [i.sortKey] : [])])];
+  const unique = new Map(keys.map((k) => [k.attribute, k.type]));
+  return [...unique].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType }));
+}
+
+/**
+ * The CreateTable input of a collection: key `id` (String), on-demand billing, the catalogue's
+ * GSIs projecting all attributes. The CloudFormation template is built from the same input.
+ */
+export function tableDefinition(spec: CollectionSpec, prefix: string): CreateTableCommandInput {
+  return {
+    TableName: tableName(spec.name, prefix),
+    KeySchema: [{ AttributeName: spec.key.attribute, KeyType: 'HASH' }],
+    AttributeDefinitions: attributeDefinitions(spec),
+    BillingMode: 'PAY_PER_REQUEST',
+    ...(spec.indexes.length > 0 ? {
+      GlobalSecondaryIndexes: spec.indexes.map((index) => ({
+        IndexName: index.name,
+        KeySchema: indexKeySchema(index),
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    } : {}),
+  };
+}
+
+export async function describeTable(clients: DynamoClients, table: string): Promise<TableDescription | undefined> {
+  try {
+    return (await clients.client.send(new DescribeTableCommand({ TableName: table }))).Table;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
+    throw translateDynamoError(error, { where: clients.where, table });
+  }
+}
+
+async function waitForActive(clients: DynamoClients, table: string): Promise<TableDescription> {
+  await waitUntilTableExists({ client: clients.client, maxWaitTime: 300, minDelay: 1, maxDelay: 5 }, { TableName: table });
+  for (;;) {
+    const description = await describeTable(clients, table);
+    const busy = description?.TableStatus !== 'ACTIVE' || description.GlobalSecondaryIndexes?.some((g) => g.IndexStatus !== 'ACTIVE');
+    if (description && !busy) return description;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+export interface EnsureTablesResult {
+  created: string[];
+  existing: string[];
+  /** Existing tables that were missing a catalogue GSI, now added. */
+  indexesAdded: string[];
+}
+
+/**
+ * Creates the tables (and GSIs) that are missing and waits until they are ACTIVE. An existing
+ * table whose key is not `id` (String) is refused rather than written into.
+ */
+export async function ensureTables(clients: DynamoClients, specs: readonly CollectionSpec[], prefix: string): Promise<EnsureTablesResult> {
+  const result: EnsureTablesResult = { created: [], existing: [], indexesAdded: [] };
+  await Promise.all(specs.map(async (spec) => {
+    const definition = tableDefinition(spec, prefix);
+    const table = definition.TableName!;
+    try {
+      const existing = await describeTable(clients, table);
+      if (!existing) {
+        await clients.client.send(new CreateTableCommand(definition));
+        await waitForActive(clients, table);
+        result.created.push(table);
+        return;
+      }
+      const key = existing.KeySchema ?? [];
+      const keyType = existing.AttributeDefinitions?.find((a) => a.AttributeName === spec.key.attribute)?.AttributeType;
+      if (key.length !== 1 || key[0]?.AttributeName !== spec.key.attribute || keyType !== spec.key.type) {
+        const found = key.map((k) => `${k.AttributeName} (${k.KeyType})`).join(', ');
+        throw new AppError('CONFLICT', `Table ${table} exists with key ${found}, but ${spec.name} needs ${spec.key.attribute} (String) as its only key. Use another DYNAMODB_TABLE_PREFIX or remove that table.`, { table });
+      }
+      result.existing.push(table);
+      const present = new Set(existing.GlobalSecondaryIndexes?.map((g) => g.IndexName));
+      // DynamoDB creates one GSI per UpdateTable call.
+      for (const gsi of definition.GlobalSecondaryIndexes ?? []) {
+        if (present.has(gsi.IndexName)) continue;
+        await clients.client.send(new UpdateTableCommand({
+          TableName: table,
+          AttributeDefinitions: definition.AttributeDefinitions,
+          GlobalSecondaryIndexUpdates: [{ Create: { IndexName: gsi.IndexName, KeySchema: gsi.KeySchema, Projection: gsi.Projection } }],
+        }));
+        await waitForActive(clients, table);
+        result.indexesAdded.push(`${table}.${gsi.IndexName}`);
+      }
+    } catch (error) {
+      throw translateDynamoError(error, { where: clients.where, table });
+    }
+  }));
+  return result;
+}

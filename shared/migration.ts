@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import { COLLECTION_NAMES } from './catalogue';
+
+/**
+ * The migration engine's inputs and outputs. The engine (electron/migration), the CLI and the
+ * console's contract all use these schemas; values inside documents are in wire form
+ * (see electron/api/wire-value.ts), so every result here is plain JSON.
+ */
+
+export const CollectionNameSchema = z.string().refine((name) => COLLECTION_NAMES.includes(name), {
+  message: `not one of the Alert Whisperer collections (${COLLECTION_NAMES.join(', ')})`,
+});
+
+export const MigrationOptionsSchema = z.object({
+  /** Empty means all 13 collections. */
+  collections: z.array(CollectionNameSchema).default([]),
+  /** Batches of 25 (BatchWriteItem's limit) in flight at once. */
+  concurrency: z.number().int().min(1).max(32).default(4),
+  /** Continue from the saved checkpoint instead of starting over. */
+  resume: z.boolean().default(false),
+});
+export type MigrationOptions = z.infer<typeof MigrationOptionsSchema>;
+
+export const DocumentProblemSchema = z.object({
+  collection: z.string(),
+  /** The document's key (`id`, else the string of `_id`), or `_id` when it has no usable key. */
+  id: z.string(),
+  code: z.enum(['ITEM_TOO_LARGE', 'NO_KEY', 'UNSUPPORTED_VALUE', 'WRITE_FAILED', 'DUPLICATE_KEY']),
+  reason: z.string(),
+});
+export type DocumentProblem = z.infer<typeof DocumentProblemSchema>;
+
+export const CollectionPlanSchema = z.object({
+  collection: z.string(),
+  table: z.string(),
+  tableExists: z.boolean(),
+  documents: z.number().int().nonnegative(),
+  averageBytes: z.number().nonnegative(),
+  largestBytes: z.number().nonnegative(),
+  /** Documents that cannot be written, and why (the first 100; `problemCount` has them all). */
+  problems: z.array(DocumentProblemSchema),
+  problemCount: z.number().int().nonnegative(),
+  /** One write request unit per started KB of each item. */
+  writeUnits: z.number().int().nonnegative(),
+  estimatedCostUsd: z.number().nonnegative(),
+  estimatedSeconds: z.number().nonnegative(),
+});
+export type CollectionPlan = z.infer<typeof CollectionPlanSchema>;
+
+export const MigrationPlanSchema = z.object({
+  collections: z.array(CollectionPlanSchema),
+  totals: z.object({
+    documents: z.number().int().nonnegative(),
+    problemCount: z.number().int().nonnegative(),
+    writeUnits: z.number().int().nonnegative(),
+    estimatedCostUsd: z.number().nonnegative(),
+    estimatedSeconds: z.number().nonnegative(),
+  }),
+  /** Documents per second the estimate assumes, and where that figure comes from. */
+  rate: z.object({ docsPerSecond: z.number().positive(), source: z.string() }),
+});
+export type MigrationPlan = z.infer<typeof MigrationPlanSchema>;
+
+export const CollectionStateSchema = z.enum(['pending', 'running', 'done', 'failed', 'cancelled']);
+
+export const CollectionProgressSchema = z.object({
+  collection: z.string(),
+  state: CollectionStateSchema,
+  total: z.number().int().nonnegative(),
+  read: z.number().int().nonnegative(),
+  written: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+});
+export type CollectionProgress = z.infer<typeof CollectionProgressSchema>;
+
+export const JobStateSchema = z.enum(['running', 'paused', 'cancelled', 'completed', 'failed']);
+export type JobState = z.infer<typeof JobStateSchema>;
+
+export const MigrationProgressSchema = z.object({
+  jobId: z.string(),
+  state: JobStateSchema,
+  collections: z.array(CollectionProgressSchema),
+  overall: z.object({
+    total: z.number().int().nonnegative(),
+    read: z.number().int().nonnegative(),
+    written: z.number().int().nonnegative(),
+    failed: z.number().int().nonnegative(),
+    skipped: z.number().int().nonnegative(),
+    docsPerSecond: z.number().nonnegative(),
+    /** Null until a rate is known. */
+    etaSeconds: z.number().nonnegative().nullable(),
+  }),
+  elapsedMs: z.number().nonnegative(),
+  /** Set when the job failed as a whole (e.g. the target became unreachable). */
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type MigrationProgress = z.infer<typeof MigrationProgressSchema>;
+
+export const MigrationSummarySchema = MigrationProgressSchema.extend({
+  failures: z.array(DocumentProblemSchema),
+});
+export type MigrationSummary = z.infer<typeof MigrationSummarySchema>;
+
+export const VerifyOptionsSchema = z.object({
+  collections: z.array(CollectionNameSchema).default([]),
+  /** Compare a random sample of this many documents per collection instead of all of them. */
+  sample: z.number().int().positive().optional(),
+  /** Counts only (the seed's check), no content comparison. */
+  countsOnly: z.boolean().default(false),
+});
+export type VerifyOptions = z.infer<typeof VerifyOptionsSchema>;
+
+export const FieldDifferenceSchema = z.object({
+  /** Dotted path, array indexes included: `tags.2`, `details.host`. */
+  path: z.string(),
+  /** Absent on one side: the key is missing there. Values are in wire form. */
+  source: z.unknown().optional(),
+  target: z.unknown().optional(),
+});
+export type FieldDifference = z.infer<typeof FieldDifferenceSchema>;
+
+export const CollectionVerifySchema = z.object({
+  collection: z.string(),
+  table: z.string(),
+  sourceCount: z.number().int().nonnegative(),
+  targetCount: z.number().int().nonnegative(),
+  countsMatch: z.boolean(),
+  /** Present when contents were compared. */
+  content: z.object({
+    compared: z.number().int().nonnegative(),
+    sampled: z.boolean(),
+    /** Source documents that could never be migrated (too large, no key): known, not lost. */
+    unmigratable: z.array(DocumentProblemSchema),
+    missing: z.array(z.string()),
+    extra: z.array(z.string()),
+    different: z.array(z.object({ id: z.string(), differences: z.array(FieldDifferenceSchema) })),
+  }).optional(),
+  ok: z.boolean(),
+});
+export type CollectionVerify = z.infer<typeof CollectionVerifySchema>;
+
+export const VerifyResultSchema = z.object({
+  collections: z.array(CollectionVerifySchema),
+  ok: z.boolean(),
+});
+export type VerifyResult = z.infer<typeof VerifyResultSchema>;
