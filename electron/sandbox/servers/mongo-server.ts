@@ -71,7 +71,9 @@ async function startFerretDb(binary: string): Promise<MongoServer> {
   const server = await startManagedProcess({
     name: 'FerretDB', command: binary, port, runDir,
     args: ['--handler=sqlite', `--sqlite-url=file:${runDir}/`, `--listen-addr=127.0.0.1:${port}`,
-      `--state-dir=${runDir}`, '--telemetry=disable', '--log-level=warn'],
+      `--state-dir=${runDir}`, '--telemetry=disable', '--log-level=warn',
+      // The debug HTTP listener defaults to a fixed port, so a second instance would fail to start.
+      '--debug-addr=-'],
   });
   return {
     url: `mongodb://127.0.0.1:${port}`,
