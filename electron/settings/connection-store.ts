@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import type { Connection } from '../../shared/connection';
+import type { SavedConnection } from '../../shared/contract';
+import { mergeSecrets, publicView, splitSecrets, type ConnectionSecrets } from './connection-secrets';
+
+/** Encrypts secrets at rest: Electron's safeStorage in the desktop app. */
+export interface SecretCipher {
+  encrypt(plain: string): string;
+  decrypt(sealed: string): string;
+}
+
+export interface ConnectionStore {
+  list(): SavedConnection[];
+  /** The full connection, secrets included: for the main process only. */
+  get(id: string): Connection | undefined;
+  save(entry: { id?: string; name: string; connection: Connection }): SavedConnection;
+  remove(id: string): boolean;
+}
+
+interface Entry { id: string; name: string; connection: Connection }
+
+const FileSchema = z.object({
+  // Without its secret a connection is not a valid Connection (the key is required): checked after merging.
+  connections: z.array(z.object({ id: z.string(), name: z.string(), connection: z.record(z.string(), z.unknown()), secrets: z.string().optional() })),
+});
+
+/**
+ * Saved connections. With a file and a cipher they persist, secrets encrypted apart from the
+ * rest; without a cipher (no OS keyring, or the web console) secrets live in memory only and
+ * are never written in clear.
+ */
+export function createConnectionStore(options: { file?: string; cipher?: SecretCipher } = {}): ConnectionStore {
+  const entries = new Map<string, Entry>(load(options).map((e) => [e.id, e]));
+
+  function persist(): void {
+    if (!options.file) return;
+    const connections = [...entries.values()].map(({ id, name, connection }) => {
+      const { shareable, secrets } = splitSecrets(connection);
+      const sealed = options.cipher && Object.keys(secrets).length > 0 ? options.cipher.encrypt(JSON.stringify(secrets)) : undefined;
+      return { id, name, connection: shareable, ...(sealed ? { secrets: sealed } : {}) };
+    });
+    mkdirSync(dirname(options.file), { recursive: true });
+    const temporary = `${options.file}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ connections }, null, 2), { mode: 0o600 });
+    renameSync(temporary, options.file);
+  }
+
+  return {
+    list: () => [...entries.values()].map((e) => publicView(e.id, e.name, e.connection)),
+    get: (id) => entries.get(id)?.connection,
+    save({ id, name, connection }) {
+      const entry = { id: id ?? randomUUID(), name, connection };
+      entries.set(entry.id, entry);
+      persist();
+      return publicView(entry.id, entry.name, entry.connection);
+    },
+    remove(id) {
+      const removed = entries.delete(id);
+      if (removed) persist();
+      return removed;
+    },
+  };
+}
+
+function load({ file, cipher }: { file?: string; cipher?: SecretCipher }): Entry[] {
+  if (!file) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return [];
+  }
+  const parsed = FileSchema.safeParse(json);
+  if (!parsed.success) return [];
+  return parsed.data.connections.map(({ id, name, connection, secrets }) => {
+    let opened: ConnectionSecrets = {};
+    if (secrets && cipher) {
+      try {
+        opened = JSON.parse(cipher.decrypt(secrets)) as ConnectionSecrets;
+      } catch {
+        // A keyring change makes old secrets unreadable: the connection stays, its secret must be re-entered.
+      }
+    }
+    // A secret that could not be opened stays empty: the connection is listed, and fails to connect until re-entered.
+    return { id, name, connection: mergeSecrets(connection as Connection, opened) };
+  });
+}

@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ClientMessage, ServerMessage } from '../../shared/contract';
+import type { Api } from '../api/create-api';
+import { checkRequest, tokenCookie } from './web-guard';
+import { readStatic } from './static-files';
+
+export interface WebConsole {
+  /** Open this in a browser: it carries the token. */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export interface WebConsoleOptions {
+  api: Api;
+  /** The built renderer (dist/renderer). */
+  rootDir: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  log?: (line: string) => void;
+}
+
+/** Only loopback, whatever the caller wants: the console holds database credentials. */
+const HOST = '127.0.0.1';
+
+function securityHeaders(port: number): Record<string, string> {
+  return {
+    'Content-Security-Policy': [
+      "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
+      `connect-src ws://${HOST}:${port} ws://localhost:${port}`,
+      "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'", "object-src 'none'",
+    ].join('; '),
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    // The token is in the first URL: never send it on as a Referer.
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=()',
+    'Cache-Control': 'no-store',
+  };
+}
+
+/**
+ * The browser console: the built renderer over HTTP and the contract over one WebSocket per
+ * page (calls answered by id, stream events pushed by subscription id), both behind the
+ * loopback bind, the Host/Origin checks and the token.
+ */
+export async function startWebConsole({ api, rootDir, port = 0, log = () => {} }: WebConsoleOptions): Promise<WebConsole> {
+  const token = randomBytes(24).toString('base64url');
+  const root = resolve(rootDir);
+  let boundPort = port;
+
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const headers = securityHeaders(boundPort);
+    const verdict = checkRequest(request, boundPort, token);
+    if (verdict.status !== 200) {
+      response.writeHead(verdict.status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end(verdict.status === 401 ? 'Open the console with the URL printed at start (it carries the token).\n' : 'Refused.\n');
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const url = new URL(request.url ?? '/', `http://${HOST}`);
+    const file = await readStatic(root, url.pathname);
+    if (!file) {
+      response.writeHead(url.pathname === '/' ? 503 : 404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end(url.pathname === '/' ? 'The renderer is not built: run `npm run build:renderer`.\n' : 'Not found.\n');
+      return;
+    }
+    response.writeHead(200, {
+      ...headers,
+      'Content-Type': file.type,
+      'Set-Cookie': `${tokenCookie(boundPort)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+    });
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  const server = createServer((request, response) => {
+    serve(request, response).catch((error: unknown) => {
+      log(`web console: ${error instanceof Error ? error.message : String(error)}`);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  server.on('upgrade', (request, socket, head) => {
+    const verdict = checkRequest(request, boundPort, token);
+    if (verdict.status !== 200 || new URL(request.url ?? '/', `http://${HOST}`).pathname !== '/api') {
+      const status = verdict.status === 200 ? 404 : verdict.status;
+      socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => attach(ws, api, log));
+  });
+
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, HOST, () => { server.off('error', fail); done(); });
+  });
+  boundPort = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${HOST}:${boundPort}/?token=${token}`,
+    port: boundPort,
+    token,
+    close: async () => {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+function parse(data: unknown): ClientMessage | undefined {
+  try {
+    const message = JSON.parse(String(data)) as ClientMessage;
+    return typeof message === 'object' && message !== null && typeof message.id === 'number' ? message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One page's socket: its calls, and its subscriptions, all ended when it goes away. */
+function attach(ws: WebSocket, api: Api, log: (line: string) => void): void {
+  const subscriptions = new Map<number, () => void>();
+  const send = (message: ServerMessage) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  };
+
+  ws.on('message', (data) => {
+    const message = parse(data);
+    if (!message) {
+      ws.close(1003, 'not a contract message');
+      return;
+    }
+    if (message.type === 'call') {
+      void api.call(message.name, message.input).then((outcome) => send({ type: 'result', id: message.id, outcome }));
+    } else if (message.type === 'subscribe') {
+      void api.subscribe(message.name, message.input, (event) => send({ type: 'event', id: message.id, event })).then((outcome) => {
+        if (outcome.ok) {
+          if (ws.readyState === ws.OPEN) subscriptions.set(message.id, outcome.output);
+          else outcome.output();
+          send({ type: 'result', id: message.id, outcome: { ok: true, output: null } });
+        } else {
+          send({ type: 'result', id: message.id, outcome });
+        }
+      });
+    } else if (message.type === 'unsubscribe') {
+      subscriptions.get(message.id)?.();
+      subscriptions.delete(message.id);
+    }
+  });
+  ws.on('close', () => {
+    for (const stop of subscriptions.values()) stop();
+    subscriptions.clear();
+  });
+  ws.on('error', (error) => log(`web console socket: ${error.message}`));
+}

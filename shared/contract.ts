@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { ConnectionSchema } from './connection';
+import { CollectionDescriptionSchema, CollectionInfoSchema, PingResultSchema, QueryPlanSchema } from './database';
+import { AppErrorShape } from './errors';
+import {
+  CollectionNameSchema, DocumentProblemSchema, MigrationOptionsSchema, MigrationPlanSchema,
+  MigrationProgressSchema, VerifyOptionsSchema, VerifyResultSchema,
+} from './migration';
+import { FilterSchema, FindOptionsSchema, ProjectionSchema, UpdateSchema } from './query';
+
+/**
+ * The console's one contract: every call the renderer can make and every event stream it can
+ * watch, each declared once. Transports (Electron IPC, the loopback web server) and the renderer
+ * client derive their channel names and types from these objects; the main side validates every
+ * input with `input` before acting on it. Documents cross in wire form (Extended JSON).
+ */
+
+const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+const stream = <I extends z.ZodType, E extends z.ZodType>(input: I, event: E) => ({ input, event });
+
+const IdSchema = z.string().min(1).max(100);
+const Empty = z.object({}).strict();
+
+/** A saved connection as the renderer sees it: every secret removed, with a flag saying it exists. */
+export const SavedConnectionSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  backend: z.enum(['mongodb', 'dynamodb']),
+  /** Mongo: the URL with its password removed. */
+  url: z.string().optional(),
+  database: z.string().optional(),
+  region: z.string().optional(),
+  endpoint: z.string().optional(),
+  tablePrefix: z.string().optional(),
+  profile: z.string().optional(),
+  credentialsSource: z.enum(['default', 'profile', 'keys']).optional(),
+  accessKeyId: z.string().optional(),
+  hasSecret: z.object({ password: z.boolean(), secretAccessKey: z.boolean(), sessionToken: z.boolean() }),
+});
+export type SavedConnection = z.infer<typeof SavedConnectionSchema>;
+
+/** A connection to test: either a form's content (not saved) or a saved one by id. */
+const ConnectionRefSchema = z.union([
+  z.object({ connection: ConnectionSchema }).strict(),
+  z.object({ connectionId: IdSchema }).strict(),
+]);
+
+export const TestResultSchema = z.object({
+  ok: z.boolean(),
+  backend: z.enum(['mongodb', 'dynamodb']),
+  ping: PingResultSchema.optional(),
+  /** Tables or collections found, so the result says more than "it answered". */
+  collections: z.number().int().nonnegative().optional(),
+  error: AppErrorShape.optional(),
+});
+export type TestResult = z.infer<typeof TestResultSchema>;
+
+const OnCollection = { connectionId: IdSchema, collection: CollectionNameSchema };
+const WireDocumentSchema = z.record(z.string(), z.unknown());
+
+const MigrationPairSchema = { sourceId: IdSchema, targetId: IdSchema };
+const JobRef = z.object({ jobId: IdSchema }).strict();
+
+export const JobKindSchema = z.enum(['migration', 'verify']);
+export const JobSummarySchema = z.object({
+  jobId: IdSchema,
+  kind: JobKindSchema,
+  state: z.string(),
+  startedAt: z.string(),
+  collections: z.array(z.string()),
+});
+export type JobSummary = z.infer<typeof JobSummarySchema>;
+
+export const VerifyProgressSchema = z.object({
+  jobId: IdSchema,
+  state: z.enum(['running', 'completed', 'failed']),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  elapsedMs: z.number().nonnegative(),
+  result: VerifyResultSchema.optional(),
+  error: AppErrorShape.optional(),
+});
+export type VerifyProgress = z.infer<typeof VerifyProgressSchema>;
+
+export const SandboxStatusSchema = z.object({
+  state: z.enum(['stopped', 'starting', 'running', 'failed']),
+  descriptions: z.array(z.string()),
+  mongo: SavedConnectionSchema.optional(),
+  dynamo: SavedConnectionSchema.optional(),
+  error: AppErrorShape.optional(),
+});
+export type SandboxStatus = z.infer<typeof SandboxStatusSchema>;
+
+export const calls = {
+  'connections.test': call(ConnectionRefSchema, TestResultSchema),
+  'connections.save': call(
+    z.object({ id: IdSchema.optional(), name: z.string().trim().min(1, 'give the connection a name').max(100), connection: ConnectionSchema }).strict(),
+    SavedConnectionSchema,
+  ),
+  'connections.list': call(Empty, z.array(SavedConnectionSchema)),
+  'connections.remove': call(z.object({ id: IdSchema }).strict(), z.object({ removed: z.boolean() })),
+
+  'collections.list': call(z.object({ connectionId: IdSchema }).strict(), z.array(CollectionInfoSchema)),
+  'collections.describe': call(z.object(OnCollection).strict(), CollectionDescriptionSchema),
+
+  'documents.find': call(
+    z.object({ ...OnCollection, filter: FilterSchema, options: FindOptionsSchema.strict().default({}) }).strict(),
+    z.object({ documents: z.array(WireDocumentSchema), plan: QueryPlanSchema, nextCursor: z.string().optional() }),
+  ),
+  'documents.findOne': call(
+    z.object({ ...OnCollection, filter: FilterSchema, projection: ProjectionSchema.optional() }).strict(),
+    z.object({ document: WireDocumentSchema.nullable() }),
+  ),
+  'documents.insert': call(z.object({ ...OnCollection, document: WireDocumentSchema }).strict(), z.object({ id: z.string() })),
+  'documents.update': call(z.object({ ...OnCollection, filter: FilterSchema, update: UpdateSchema }).strict(), z.object({ modified: z.number().int() })),
+  'documents.delete': call(z.object({ ...OnCollection, filter: FilterSchema }).strict(), z.object({ deleted: z.number().int() })),
+  'documents.count': call(z.object({ ...OnCollection, filter: FilterSchema }).strict(), z.object({ count: z.number().int().nonnegative() })),
+
+  'migration.plan': call(z.object({ ...MigrationPairSchema, collections: z.array(CollectionNameSchema).default([]) }).strict(), MigrationPlanSchema),
+  'migration.start': call(z.object({ ...MigrationPairSchema, options: MigrationOptionsSchema.strict().default(MigrationOptionsSchema.parse({})) }).strict(), z.object({ jobId: IdSchema })),
+  'migration.pause': call(JobRef, MigrationProgressSchema),
+  'migration.resume': call(JobRef, MigrationProgressSchema),
+  'migration.cancel': call(JobRef, MigrationProgressSchema),
+  'migration.status': call(JobRef, MigrationProgressSchema),
+  'migration.failures': call(JobRef, z.array(DocumentProblemSchema)),
+
+  'verify.start': call(z.object({ ...MigrationPairSchema, options: VerifyOptionsSchema.strict().default(VerifyOptionsSchema.parse({})) }).strict(), z.object({ jobId: IdSchema })),
+  'verify.status': call(JobRef, VerifyProgressSchema),
+
+  /** Jobs still known to the main process, newest first: how a reloaded window finds its run. */
+  'jobs.list': call(Empty, z.array(JobSummarySchema)),
+
+  'cloudformation.template': call(
+    z.object({ tablePrefix: z.string().regex(/^[A-Za-z0-9_.-]*$/, 'letters, digits, _ . - only') }).strict(),
+    z.object({ template: z.record(z.string(), z.unknown()), json: z.string() }),
+  ),
+
+  'sandbox.start': call(z.object({ alerts: z.number().int().min(0).max(100_000).optional() }).strict(), SandboxStatusSchema),
+  'sandbox.status': call(Empty, SandboxStatusSchema),
+} as const;
+
+export const streams = {
+  'migration.progress': stream(JobRef, MigrationProgressSchema),
+  'verify.progress': stream(JobRef, VerifyProgressSchema),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+/** What a caller may send (defaults not yet applied). */
+export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
+/** What the implementation receives after validation. */
+export type ParsedInput<K extends CallName> = z.output<Calls[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Calls[K]['output']>;
+
+export type Streams = typeof streams;
+export type StreamName = keyof Streams;
+export type StreamInput<K extends StreamName> = z.input<Streams[K]['input']>;
+export type StreamEvent<K extends StreamName> = z.output<Streams[K]['event']>;
+
+export const CALL_NAMES = Object.keys(calls) as CallName[];
+export const STREAM_NAMES = Object.keys(streams) as StreamName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(calls, name);
+}
+export function isStreamName(name: unknown): name is StreamName {
+  return typeof name === 'string' && Object.hasOwn(streams, name);
+}
+
+/** Electron IPC channel names, derived from the keys above (never written anywhere else). */
+export const channels = {
+  call: (name: CallName) => `awc:call:${name}`,
+  subscribe: 'awc:subscribe',
+  unsubscribe: 'awc:unsubscribe',
+  event: 'awc:event',
+} as const;
+
+/** What every transport returns for a call: the output, or the error as plain data. */
+export type Outcome<T> = { ok: true; output: T } | { ok: false; error: z.infer<typeof AppErrorShape> };
+
+/**
+ * The object the renderer talks to, whatever the transport: `window.awc` in Electron (built by
+ * the preload), a WebSocket client in the browser.
+ */
+export interface ConsoleBridge {
+  invoke<K extends CallName>(name: K, input: CallInput<K>): Promise<Outcome<CallOutput<K>>>;
+  /** Resolves once the subscription is live; the returned function ends it. */
+  subscribe<K extends StreamName>(name: K, input: StreamInput<K>, listener: (event: StreamEvent<K>) => void): Promise<() => void>;
+}
+
+/** Messages of the web transport (one WebSocket per page). */
+export type ClientMessage =
+  | { type: 'call'; id: number; name: string; input: unknown }
+  | { type: 'subscribe'; id: number; name: string; input: unknown }
+  | { type: 'unsubscribe'; id: number };
+export type ServerMessage =
+  | { type: 'result'; id: number; outcome: Outcome<unknown> }
+  | { type: 'event'; id: number; event: unknown };
