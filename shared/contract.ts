@@ -167,14 +167,6 @@ export function isStreamName(name: unknown): name is StreamName {
   return typeof name === 'string' && Object.hasOwn(streams, name);
 }
 
-/** Electron IPC channel names, derived from the keys above (never written anywhere else). */
-export const channels = {
-  call: (name: CallName) => `awc:call:${name}`,
-  subscribe: 'awc:subscribe',
-  unsubscribe: 'awc:unsubscribe',
-  event: 'awc:event',
-} as const;
-
 /** What every transport returns for a call: the output, or the error as plain data. */
 export type Outcome<T> = { ok: true; output: T } | { ok: false; error: z.infer<typeof AppErrorShape> };
 
@@ -184,8 +176,8 @@ export type Outcome<T> = { ok: true; output: T } | { ok: false; error: z.infer<t
  */
 export interface ConsoleBridge {
   invoke<K extends CallName>(name: K, input: CallInput<K>): Promise<Outcome<CallOutput<K>>>;
-  /** Resolves once the subscription is live; the returned function ends it. */
-  subscribe<K extends StreamName>(name: K, input: StreamInput<K>, listener: (event: StreamEvent<K>) => void): Promise<() => void>;
+  /** Resolves once the subscription is live (the listener has the latest event); the returned function ends it. */
+  subscribe<K extends StreamName>(name: K, input: StreamInput<K>, listener: (event: StreamEvent<K>) => void): Promise<Outcome<() => void>>;
 }
 
 /** Messages of the web transport (one WebSocket per page). */
