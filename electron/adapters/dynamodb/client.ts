@@ -29,6 +29,8 @@ export function createDynamoClients(config: DynamoConnection): DynamoClients {
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     ...(config.credentials ? { credentials: config.credentials } : config.profile ? { credentials: fromIni({ profile: config.profile }) } : {}),
     maxAttempts: 3,
+    // A host that never answers fails within seconds instead of hanging a page.
+    requestHandler: { connectionTimeout: 5000 },
   });
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

@@ -23,6 +23,12 @@ export function translateMongoError(error: unknown, context: { url: string; coll
   if (name === 'MongoParseError' || name === 'MongoInvalidArgumentError') {
     return new AppError('VALIDATION', `Invalid MongoDB connection settings: ${message}`, details, { cause: error });
   }
+  if (e.code === 11000) {
+    return new AppError('CONFLICT', `A document with the same unique key already exists${context.collection ? ` in ${context.collection}` : ''}: ${message}`, details, { cause: error });
+  }
+  if (e.code === 26 || e.codeName === 'NamespaceNotFound') {
+    return new AppError('NOT_FOUND', `Collection ${context.collection ?? ''} not found at ${hosts}. Check the database name in MONGO_URL.`.replace('Collection  ', 'Collection '), details, { cause: error });
+  }
   if (e.code === 10334 || e.code === 17419 || /too large/i.test(message)) {
     return new AppError('ITEM_TOO_LARGE', `The document is too large for MongoDB: ${message}`, details, { cause: error });
   }

@@ -1,0 +1,298 @@
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { COLLECTIONS, collectionSpec, tableName, type CollectionSpec } from '../../../shared/catalogue';
+import type { CollectionDescription, CollectionInfo, PingResult, QueryPlan } from '../../../shared/database';
+import { AppError } from '../../../shared/errors';
+import type { Condition, Filter, FindOptions, Projection, Update } from '../../../shared/query';
+import type { DatabaseAdapter, Document, FindPage } from '../database-adapter';
+import { decodeCursor, encodeCursor } from '../page-cursor';
+import { projectDocument } from '../project-document';
+import { sortDocuments } from '../sort-documents';
+import { DEFAULT_PAGE_SIZE, checkFilter, checkFindOptions, checkProjection, checkUpdate } from '../validate-input';
+import { ExpressionBuilder, and, buildExpression, type Expression } from './build-expression';
+import type { DynamoClients } from './client';
+import { translateDynamoError } from './errors';
+import { toItemValue } from './item-value';
+import { planQuery, type KeyCondition, type Plan } from './plan-query';
+import { countItems, readAll, readPage, type ItemKey, type ReadRequest, type ReadStats } from './read-items';
+import { describeTable } from './table-admin';
+import { adaptToItem, buildUpdate, changes, operations, type UpdateParts } from './update-expression';
+
+const CursorSchema = z.union([
+  z.object({ after: z.record(z.string(), z.union([z.string(), z.number()])) }).strict(),
+  z.object({ offset: z.number().int().nonnegative() }).strict(),
+]);
+
+/** A read the planner chose, ready to send: the request, plus how to page and describe it. */
+interface PreparedRead {
+  plan: Plan;
+  table: string;
+  request?: ReadRequest;
+  /** The attributes that identify a position in what is read (the table key, plus the GSI's). */
+  keyAttributes: string[];
+}
+
+function keyConditionExpression(key: KeyCondition, b: ExpressionBuilder): string {
+  const parts = [`${b.path(key.partition.attribute)} = ${b.value(key.partition.value)}`];
+  const range = key.range;
+  if (range) {
+    const path = b.path(range.attribute);
+    if (range.op === 'between') parts.push(`${path} BETWEEN ${b.value(range.low)} AND ${b.value(range.high)}`);
+    else parts.push(`${path} ${{ eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' }[range.op]} ${b.value(range.value)}`);
+  }
+  return parts.join(' AND ');
+}
+
+/**
+ * The DynamoDB side of the adapter API. Every read goes through the planner (plan-query.ts);
+ * every write is one conditional request; every SDK error is translated in `attempt`.
+ */
+export class DynamoDbAdapter implements DatabaseAdapter {
+  readonly backend = 'dynamodb' as const;
+
+  constructor(private readonly clients: DynamoClients) {}
+
+  private get prefix(): string {
+    return this.clients.config.tablePrefix;
+  }
+
+  private spec(collection: string): CollectionSpec {
+    const spec = collectionSpec(collection);
+    if (!spec) throw new AppError('NOT_FOUND', `${collection} is not one of the Alert Whisperer collections (${COLLECTIONS.map((c) => c.name).join(', ')}).`, { collection });
+    return spec;
+  }
+
+  private async attempt<T>(table: string | undefined, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw translateDynamoError(error, { where: this.clients.where, ...(table ? { table } : {}) });
+    }
+  }
+
+  private prepare(collection: string, condition: Condition, sort: FindOptions['sort'] = []): PreparedRead {
+    const spec = this.spec(collection);
+    const table = tableName(spec.name, this.prefix);
+    const plan = planQuery(condition, sort, spec);
+    if (plan.operation === 'GetItem') return { plan, table, keyAttributes: [spec.key.attribute] };
+    const b = new ExpressionBuilder();
+    const filter = buildExpression(plan.filter, b);
+    const keyAttributes = [spec.key.attribute];
+    if (plan.operation === 'Scan') {
+      const request: ReadRequest = { operation: 'Scan', input: { TableName: table } };
+      return { plan, table, keyAttributes, request: filter === false ? undefined : withFilter(request, filter, b) };
+    }
+    const index = spec.indexes.find((i) => i.name === plan.index);
+    if (index) keyAttributes.push(...[index.partitionKey, ...(index.sortKey ? [index.sortKey] : [])].map((k) => k.attribute));
+    const input: QueryCommandInput = {
+      TableName: table, ...(plan.index ? { IndexName: plan.index } : {}),
+      KeyConditionExpression: keyConditionExpression(plan.key, b), ScanIndexForward: plan.scanIndexForward,
+    };
+    return { plan, table, keyAttributes, request: filter === false ? undefined : withFilter({ operation: 'Query', input }, filter, b) };
+  }
+
+  async ping(): Promise<PingResult> {
+    const started = performance.now();
+    await this.attempt(undefined, () => this.clients.client.send(new ListTablesCommand({ Limit: 1 })));
+    return { latencyMs: performance.now() - started, serverVersion: this.clients.config.endpoint ? `DynamoDB-compatible endpoint ${this.clients.config.endpoint}` : `Amazon DynamoDB (${this.clients.config.region})` };
+  }
+
+  async insertOne(collection: string, document: Document): Promise<string> {
+    const spec = this.spec(collection);
+    const table = tableName(spec.name, this.prefix);
+    const id = document.id ?? randomUUID();
+    if (typeof id !== 'string' || id === '') throw new AppError('VALIDATION', `The id of a document must be a non-empty string, got ${JSON.stringify(id)}.`, { collection });
+    const item = toItemValue({ ...document, id }) as Document;
+    await this.attempt(table, async () => {
+      try {
+        await this.clients.doc.send(new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(#id)', ExpressionAttributeNames: { '#id': spec.key.attribute } }));
+      } catch (error) {
+        if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+        throw new AppError('CONFLICT', `A document with id ${id} already exists in ${collection}.`, { collection, id });
+      }
+    });
+    return id;
+  }
+
+  async findOne(collection: string, filter: Filter, projection?: Projection): Promise<Document | null> {
+    const page = await this.find(collection, filter, { limit: 1, ...(projection ? { projection: checkProjection(projection) } : {}) });
+    return page.documents[0] ?? null;
+  }
+
+  async find(collection: string, filter: Filter, options?: FindOptions): Promise<FindPage> {
+    const condition = checkFilter(filter);
+    const { projection, sort = [], limit = DEFAULT_PAGE_SIZE, cursor } = checkFindOptions(options);
+    const read = this.prepare(collection, condition, sort);
+    const position = cursor === undefined ? undefined : decodeCursor(cursor, CursorSchema);
+    const { documents, nextCursor, stats, fullRead } = await this.attempt(read.table, () => this.readFor(read, sort, limit, position));
+    return {
+      documents: documents.map((d) => projectDocument(d, projection)),
+      ...(nextCursor ? { nextCursor } : {}),
+      plan: this.describePlan(read, stats, documents.length, fullRead),
+    };
+  }
+
+  private async readFor(read: PreparedRead, sort: NonNullable<FindOptions['sort']>, limit: number, position: z.infer<typeof CursorSchema> | undefined) {
+    const { plan, request } = read;
+    const none = { documents: [] as Document[], stats: { scanned: 0, capacity: 0 }, fullRead: false, nextCursor: undefined as string | undefined };
+    if (plan.operation === 'GetItem') {
+      if (position) return none;
+      const response = await this.clients.doc.send(new GetCommand({ TableName: read.table, Key: { id: plan.id }, ReturnConsumedCapacity: 'TOTAL' }));
+      const found = response.Item ? [response.Item] : [];
+      return { ...none, documents: found, stats: { scanned: found.length, capacity: response.ConsumedCapacity?.CapacityUnits ?? 0 } };
+    }
+    if (!request) return none;
+    if (plan.order === 'memory') {
+      const offset = position && 'offset' in position ? position.offset : 0;
+      if (position && !('offset' in position)) throw new AppError('INVALID_QUERY', 'The page cursor does not belong to this query; start again from the first page.');
+      const { items, stats } = await readAll(this.clients.doc, request);
+      const documents = sortDocuments(items, sort, 'id').slice(offset, offset + limit);
+      const more = offset + limit < items.length;
+      return { documents, stats, fullRead: true, nextCursor: more ? encodeCursor({ offset: offset + limit }) : undefined };
+    }
+    let startKey: ItemKey | undefined;
+    if (position) {
+      if (!('after' in position) || Object.keys(position.after).sort().join() !== [...read.keyAttributes].sort().join()) {
+        throw new AppError('INVALID_QUERY', 'The page cursor does not belong to this query; start again from the first page.');
+      }
+      startKey = position.after;
+    }
+    const page = await readPage(this.clients.doc, request, limit, startKey, read.keyAttributes);
+    return { documents: page.items, stats: page.stats, fullRead: false, nextCursor: page.nextKey ? encodeCursor({ after: page.nextKey }) : undefined };
+  }
+
+  private describePlan(read: PreparedRead, stats: ReadStats, returned: number, fullRead: boolean): QueryPlan {
+    const { plan } = read;
+    const notes = [...plan.notes];
+    if (plan.operation !== 'GetItem' && !read.request) notes.push('the filter can match nothing; no request was sent');
+    return {
+      backend: 'dynamodb', operation: plan.operation, target: read.table,
+      ...(plan.operation === 'Query' && plan.index ? { index: plan.index } : {}),
+      itemsScanned: stats.scanned, itemsReturned: returned, consumedCapacity: stats.capacity, fullRead, notes,
+    };
+  }
+
+  /**
+   * The key of the item a write targets: from the filter when it names the id, else the first
+   * match. The write itself is conditioned on the filter, so a concurrent change makes it miss
+   * rather than write the wrong item; the lookup is then retried.
+   */
+  private async writeTarget(collection: string, condition: Condition): Promise<{ read: PreparedRead; id?: string }> {
+    const read = this.prepare(collection, condition);
+    if (read.plan.operation === 'GetItem') return { read, id: read.plan.id };
+    if (read.plan.operation === 'Query' && !read.plan.index) return { read, id: read.plan.key.partition.value as string };
+    if (!read.request) return { read };
+    const page = await readPage(this.clients.doc, read.request, 1, undefined, read.keyAttributes);
+    return { read, id: page.items[0]?.id as string | undefined };
+  }
+
+  /** The filter as a ConditionExpression, with the item required to exist. */
+  private writeCondition(condition: Condition, b: ExpressionBuilder, extra: Expression[] = []): string | undefined {
+    const expression = and([`attribute_exists(${b.path('id')})`, buildExpression(condition, b), ...extra]);
+    return typeof expression === 'string' ? expression : undefined;
+  }
+
+  private async conditionalWrite(collection: string, condition: Condition, write: (table: string, id: string) => Promise<number | 'missed'>): Promise<number> {
+    const table = tableName(this.spec(collection).name, this.prefix);
+    return this.attempt(table, async () => {
+      for (let tries = 0; tries < 3; tries++) {
+        const { read, id } = await this.writeTarget(collection, condition);
+        if (id === undefined) return 0;
+        const result = await write(table, id).catch((error: unknown) => {
+          if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return 'missed' as const;
+          throw error;
+        });
+        if (result !== 'missed') return result;
+        // With the id in the filter there is no other candidate to look for.
+        if (read.plan.operation === 'GetItem' || (read.plan.operation === 'Query' && !read.plan.index)) return 0;
+      }
+      return 0;
+    });
+  }
+
+  async updateOne(collection: string, filter: Filter, update: Update): Promise<number> {
+    const condition = checkFilter(filter);
+    const ops = operations(checkUpdate(update));
+    const send = async (table: string, id: string, parts: (b: ExpressionBuilder) => UpdateParts) => {
+      const b = new ExpressionBuilder();
+      const { updateExpression, conditions } = parts(b);
+      const conditionExpression = this.writeCondition(condition, b, conditions);
+      const response = await this.clients.doc.send(new UpdateCommand({
+        TableName: table, Key: { id }, UpdateExpression: updateExpression,
+        ConditionExpression: conditionExpression, ...b.attributes(updateExpression, conditionExpression), ReturnValues: 'ALL_OLD',
+      }));
+      return changes(ops, response.Attributes ?? {}) ? 1 : 0;
+    };
+    return this.conditionalWrite(collection, condition, async (table, id) => {
+      try {
+        return await send(table, id, (b) => buildUpdate(ops, b));
+      } catch (error) {
+        if (!/document path provided in the update expression is invalid/i.test((error as Error).message ?? '')) throw error;
+        // A parent document is missing: rewrite the update for the item as it is now.
+        const current = (await this.clients.doc.send(new GetCommand({ TableName: table, Key: { id }, ConsistentRead: true }))).Item;
+        if (!current) return 'missed';
+        return send(table, id, (b) => adaptToItem(ops, current, b));
+      }
+    });
+  }
+
+  async deleteOne(collection: string, filter: Filter): Promise<number> {
+    const condition = checkFilter(filter);
+    return this.conditionalWrite(collection, condition, async (table, id) => {
+      const b = new ExpressionBuilder();
+      const conditionExpression = this.writeCondition(condition, b);
+      await this.clients.doc.send(new DeleteCommand({ TableName: table, Key: { id }, ConditionExpression: conditionExpression, ...b.attributes(conditionExpression) }));
+      return 1;
+    });
+  }
+
+  async countDocuments(collection: string, filter: Filter): Promise<number> {
+    const read = this.prepare(collection, checkFilter(filter));
+    return this.attempt(read.table, async () => {
+      if (read.plan.operation === 'GetItem') {
+        const response = await this.clients.doc.send(new GetCommand({ TableName: read.table, Key: { id: read.plan.id }, ProjectionExpression: '#id', ExpressionAttributeNames: { '#id': 'id' } }));
+        return response.Item ? 1 : 0;
+      }
+      return read.request ? countItems(this.clients.doc, read.request) : 0;
+    });
+  }
+
+  async listCollections(): Promise<CollectionInfo[]> {
+    return Promise.all(COLLECTIONS.map(async (spec): Promise<CollectionInfo> => {
+      const physicalName = tableName(spec.name, this.prefix);
+      const table = await describeTable(this.clients, physicalName);
+      if (!table) return { name: spec.name, physicalName, exists: false, countIsEstimate: false };
+      return { name: spec.name, physicalName, exists: true, count: table.ItemCount ?? 0, countIsEstimate: true, sizeBytes: table.TableSizeBytes ?? 0 };
+    }));
+  }
+
+  async describe(collection: string): Promise<CollectionDescription> {
+    const physicalName = tableName(this.spec(collection).name, this.prefix);
+    const table = await describeTable(this.clients, physicalName);
+    if (!table) throw translateDynamoError({ name: 'ResourceNotFoundException' }, { where: this.clients.where, table: physicalName });
+    return {
+      name: collection, physicalName,
+      primaryKey: (table.KeySchema ?? []).map((k) => ({ attribute: k.AttributeName!, role: k.KeyType! })),
+      indexes: (table.GlobalSecondaryIndexes ?? []).map((g) => ({
+        name: g.IndexName!, status: g.IndexStatus,
+        keys: (g.KeySchema ?? []).map((k) => ({ attribute: k.AttributeName!, role: k.KeyType! })),
+      })),
+      billingMode: table.BillingModeSummary?.BillingMode ?? 'PROVISIONED',
+      status: table.TableStatus,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.clients.doc.destroy();
+    this.clients.client.destroy();
+  }
+}
+
+function withFilter(request: ReadRequest, filter: Expression, b: ExpressionBuilder): ReadRequest {
+  const filterExpression = typeof filter === 'string' ? filter : undefined;
+  const keyCondition = request.operation === 'Query' ? request.input.KeyConditionExpression : undefined;
+  const extra = { ...(filterExpression ? { FilterExpression: filterExpression } : {}), ...b.attributes(filterExpression, keyCondition) };
+  return { ...request, input: { ...request.input, ...extra } } as ReadRequest;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { collectionSpec } from '../../../shared/catalogue';
+import { parseFilter, type Sort } from '../../../shared/query';
+import { planQuery } from './plan-query';
+
+const alerts = collectionSpec('alerts')!;
+const plan = (filter: Record<string, unknown>, sort: Sort = []) => planQuery(parseFilter(filter), sort, alerts);
+
+describe('planQuery', () => {
+  it('uses GetItem for an id equality alone', () => {
+    expect(plan({ id: 'a-1' })).toEqual({ operation: 'GetItem', id: 'a-1', notes: [] });
+  });
+
+  it('uses a Query on the table key when the id comes with other conditions', () => {
+    expect(plan({ id: 'a-1', severity: 'high' })).toMatchObject({
+      operation: 'Query', key: { partition: { attribute: 'id', value: 'a-1' } },
+      filter: { kind: 'and', conditions: [{ kind: 'compare', field: 'severity', op: 'eq', value: 'high' }] },
+    });
+  });
+
+  it('does not use the key for an id of the wrong type', () => {
+    expect(plan({ id: 5 }).operation).toBe('Scan');
+  });
+
+  it('uses company-timestamp-index for a company and a timestamp range, as BETWEEN with the strict bound kept in the filter', () => {
+    const p = plan({ company_id: 'c1', timestamp: { $gte: '2026-01-01', $lt: '2026-02-01' } });
+    expect(p).toMatchObject({
+      operation: 'Query', index: 'company-timestamp-index',
+      key: { partition: { attribute: 'company_id', value: 'c1' }, range: { attribute: 'timestamp', op: 'between', low: '2026-01-01', high: '2026-02-01' } },
+      filter: { kind: 'and', conditions: [{ field: 'timestamp', op: 'lt', value: '2026-02-01' }] },
+      order: 'none',
+    });
+  });
+
+  it('drops both bounds from the filter when BETWEEN covers them exactly', () => {
+    const p = plan({ company_id: 'c1', timestamp: { $gte: 'a', $lte: 'b' } });
+    expect(p).toMatchObject({ operation: 'Query', filter: { kind: 'and', conditions: [] } });
+  });
+
+  it('uses a single bound as the key condition', () => {
+    expect(plan({ company_id: 'c1', timestamp: { $gt: 'a' } })).toMatchObject({ key: { range: { op: 'gt', value: 'a' } }, filter: { conditions: [] } });
+  });
+
+  it('keeps an inverted range honest: one bound in the key condition, the other in the filter', () => {
+    expect(plan({ company_id: 'c1', timestamp: { $gte: 'b', $lte: 'a' } })).toMatchObject({
+      key: { range: { op: 'gte', value: 'b' } }, filter: { conditions: [{ op: 'lte', value: 'a' }] },
+    });
+  });
+
+  it('answers a sort on the sort key with the index order', () => {
+    expect(plan({ company_id: 'c1', timestamp: { $gte: '' } }, [['timestamp', -1]])).toMatchObject({ operation: 'Query', order: 'index', scanIndexForward: false });
+  });
+
+  it('uses status-index for a status equality, sorting in memory when asked to', () => {
+    expect(plan({ status: 'open' })).toMatchObject({ operation: 'Query', index: 'status-index', order: 'none', filter: { conditions: [] } });
+    const sorted = plan({ status: 'open' }, [['timestamp', 1]]);
+    expect(sorted).toMatchObject({ operation: 'Query', index: 'status-index', order: 'memory' });
+    expect(sorted.notes.join()).toMatch(/sorted in memory/);
+  });
+
+  it('prefers the index with a range condition when several fit', () => {
+    expect(plan({ status: 'open', company_id: 'c1', timestamp: { $lt: 'z' } })).toMatchObject({
+      index: 'company-timestamp-index', filter: { conditions: [{ field: 'status' }] },
+    });
+  });
+
+  it('does not use a GSI whose sort key the filter does not require (the item could be missing from it)', () => {
+    const p = plan({ company_id: 'c1' });
+    expect(p.operation).toBe('Scan');
+    expect(p.notes.join()).toMatch(/company-timestamp-index holds only items with a string timestamp/);
+  });
+
+  it('falls back to Scan for a non-key attribute, an $or, or a non-equality on a key', () => {
+    expect(plan({ severity: 'high' })).toMatchObject({ operation: 'Scan', order: 'none' });
+    expect(plan({ $or: [{ status: 'a' }, { status: 'b' }] }).operation).toBe('Scan');
+    expect(plan({ status: { $ne: 'a' } }).operation).toBe('Scan');
+    expect(plan({ status: 5 }).operation).toBe('Scan');
+  });
+
+  it('says when a Scan with a sort reads everything', () => {
+    expect(plan({ severity: 'high' }, [['timestamp', 1]])).toMatchObject({ operation: 'Scan', order: 'memory' });
+  });
+
+  it('uses an index fixed inside a top-level $and', () => {
+    expect(plan({ $and: [{ status: 'open' }, { severity: 'high' }] })).toMatchObject({ operation: 'Query', index: 'status-index' });
+  });
+});

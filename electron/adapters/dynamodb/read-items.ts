@@ -1,0 +1,96 @@
+import { QueryCommand, ScanCommand, type DynamoDBDocumentClient, type QueryCommandInput, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Document } from '../database-adapter';
+
+/** A Query or a Scan, without paging fields: the functions here page it. */
+export type ReadRequest =
+  | { operation: 'Query'; input: QueryCommandInput }
+  | { operation: 'Scan'; input: ScanCommandInput };
+
+export type ItemKey = Record<string, unknown>;
+
+export interface ReadStats {
+  scanned: number;
+  capacity: number;
+}
+
+interface Response {
+  Items?: Document[];
+  Count?: number;
+  ScannedCount?: number;
+  LastEvaluatedKey?: ItemKey;
+  ConsumedCapacity?: { CapacityUnits?: number };
+}
+
+async function send(doc: DynamoDBDocumentClient, request: ReadRequest, extra: Partial<QueryCommandInput & ScanCommandInput>, stats: ReadStats): Promise<Response> {
+  const input = { ...request.input, ...extra, ReturnConsumedCapacity: 'TOTAL' as const };
+  const response: Response = request.operation === 'Query'
+    ? await doc.send(new QueryCommand(input as QueryCommandInput))
+    : await doc.send(new ScanCommand(input as ScanCommandInput));
+  stats.scanned += response.ScannedCount ?? 0;
+  stats.capacity += response.ConsumedCapacity?.CapacityUnits ?? 0;
+  return response;
+}
+
+// A page with a FilterExpression keeps reading; each further request asks for twice as many items.
+const MAX_REQUEST_ITEMS = 2000;
+
+/**
+ * Reads until `want` items matched or the table/index is exhausted, and returns where the next
+ * page starts: the key of the last item returned when the response held more, else
+ * DynamoDB's LastEvaluatedKey. Never reads past what one page needs.
+ */
+export async function readPage(
+  doc: DynamoDBDocumentClient, request: ReadRequest, want: number, startKey: ItemKey | undefined, keyAttributes: string[],
+): Promise<{ items: Document[]; nextKey?: ItemKey; stats: ReadStats }> {
+  const stats: ReadStats = { scanned: 0, capacity: 0 };
+  const items: Document[] = [];
+  let exclusiveStartKey = startKey;
+  let batch = want + 1;
+  for (;;) {
+    const response = await send(doc, request, { Limit: batch, ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}) }, stats);
+    const received = response.Items ?? [];
+    const room = want - items.length;
+    items.push(...received.slice(0, room));
+    if (received.length > room) {
+      const last = items[items.length - 1]!;
+      return { items, nextKey: Object.fromEntries(keyAttributes.map((a) => [a, last[a]])), stats };
+    }
+    if (!response.LastEvaluatedKey) return { items, stats };
+    if (items.length === want) return { items, nextKey: response.LastEvaluatedKey, stats };
+    exclusiveStartKey = response.LastEvaluatedKey;
+    batch = Math.min(batch * 2, MAX_REQUEST_ITEMS);
+  }
+}
+
+// Full passes over a table use parallel Scan segments; 4 suits a local server and a small client.
+const SCAN_SEGMENTS = 4;
+
+async function readAllPages(doc: DynamoDBDocumentClient, request: ReadRequest, extra: Partial<ScanCommandInput>, stats: ReadStats, onPage: (r: Response) => void): Promise<void> {
+  let start: ItemKey | undefined;
+  do {
+    const response = await send(doc, request, { ...extra, ...(start ? { ExclusiveStartKey: start } : {}) }, stats);
+    onPage(response);
+    start = response.LastEvaluatedKey;
+  } while (start);
+}
+
+function eachSegment(doc: DynamoDBDocumentClient, request: ReadRequest, extra: Partial<ScanCommandInput>, stats: ReadStats, onPage: (r: Response) => void): Promise<void> {
+  if (request.operation === 'Query') return readAllPages(doc, request, extra, stats, onPage);
+  return Promise.all(Array.from({ length: SCAN_SEGMENTS }, (_, segment) =>
+    readAllPages(doc, request, { ...extra, Segment: segment, TotalSegments: SCAN_SEGMENTS }, stats, onPage))).then(() => undefined);
+}
+
+/** Every matching item: for sorts no index answers. Scans run in parallel segments. */
+export async function readAll(doc: DynamoDBDocumentClient, request: ReadRequest): Promise<{ items: Document[]; stats: ReadStats }> {
+  const stats: ReadStats = { scanned: 0, capacity: 0 };
+  const items: Document[] = [];
+  await eachSegment(doc, request, {}, stats, (r) => items.push(...(r.Items ?? [])));
+  return { items, stats };
+}
+
+/** The number of matching items, with Select COUNT (no items are transferred). */
+export async function countItems(doc: DynamoDBDocumentClient, request: ReadRequest): Promise<number> {
+  let count = 0;
+  await eachSegment(doc, request, { Select: 'COUNT' }, { scanned: 0, capacity: 0 }, (r) => { count += r.Count ?? 0; });
+  return count;
+}
