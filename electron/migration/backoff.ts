@@ -1,0 +1,28 @@
+/**
+ * Exponential backoff with full jitter (AWS's recommendation for retried batch writes): the
+ * wait before attempt n is uniform in [0, min(cap, base * 2^n)], so retries from many
+ * in-flight batches spread out instead of arriving together.
+ */
+export interface BackoffPolicy {
+  baseMs: number;
+  capMs: number;
+  /** Attempts after the first before the remaining requests are reported as failed. */
+  maxRetries: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 25, capMs: 5000, maxRetries: 12 };
+
+export function backoffDelay(attempt: number, policy: BackoffPolicy): number {
+  return Math.random() * Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'LimitExceededException']);
+
+/** DynamoDB's answers that mean "slow down and send the same request again". */
+export function isThrottling(error: unknown): boolean {
+  return THROTTLING.has((error as { name?: string }).name ?? '');
+}

@@ -1,0 +1,65 @@
+import type { Item } from './write-batch';
+
+/** Up to 25 items (BatchWriteItem's limit) and the stretch of the source they account for. */
+export interface ItemBatch {
+  /** Position in the collection's sequence of batches, for the checkpoint. */
+  seq: number;
+  items: Item[];
+  keys: string[];
+  /** The last source `_id` this batch accounts for (written, failed or superseded). */
+  lastId: unknown;
+  /** Documents left out because a later document in the same batch has the same key. */
+  superseded: number;
+  /** Documents that produced no item (failed conversion, already logged). */
+  unconverted: number;
+}
+
+/**
+ * Groups items into batches of `size`. BatchWriteItem refuses two requests for one key, so a
+ * repeated key replaces the earlier item: the later document wins, as it would if the two
+ * were written one after the other. Documents that produced no item (failed conversion) still
+ * move `lastId`, so a checkpoint covers them.
+ */
+export class BatchBuilder {
+  private items = new Map<string, Item>();
+  private superseded = 0;
+  private unconverted = 0;
+  private lastId: unknown;
+  private seq = 0;
+  private open = false;
+
+  constructor(private readonly size = 25) {}
+
+  /** Adds an item; returns a full batch when this one completed it. */
+  add(key: string, item: Item, id: unknown): ItemBatch | undefined {
+    if (this.items.delete(key)) this.superseded++;
+    this.items.set(key, item);
+    this.advance(id);
+    return this.items.size >= this.size ? this.take() : undefined;
+  }
+
+  /** Records a source document that produced no item. */
+  skip(id: unknown): void {
+    this.unconverted++;
+    this.advance(id);
+  }
+
+  private advance(id: unknown): void {
+    this.lastId = id;
+    this.open = true;
+  }
+
+  /** The partial batch at the end of a collection, if anything is pending. */
+  flush(): ItemBatch | undefined {
+    return this.open ? this.take() : undefined;
+  }
+
+  private take(): ItemBatch {
+    const batch: ItemBatch = { seq: this.seq++, items: [...this.items.values()], keys: [...this.items.keys()], lastId: this.lastId, superseded: this.superseded, unconverted: this.unconverted };
+    this.items = new Map();
+    this.superseded = 0;
+    this.unconverted = 0;
+    this.open = false;
+    return batch;
+  }
+}

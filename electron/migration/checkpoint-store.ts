@@ -1,0 +1,55 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+
+const CollectionCheckpointSchema = z.object({
+  done: z.boolean(),
+  /** Canonical Extended JSON of the last `_id` of the unbroken written prefix. */
+  lastId: z.string().optional(),
+  written: z.number(),
+  failed: z.number(),
+  skipped: z.number(),
+});
+export type CollectionCheckpoint = z.infer<typeof CollectionCheckpointSchema>;
+
+const CheckpointSchema = z.object({
+  version: z.literal(1),
+  runId: z.string(),
+  /** Which source and target the run copies between: a resume must not cross them. */
+  source: z.string(),
+  target: z.string(),
+  collections: z.record(z.string(), CollectionCheckpointSchema),
+  updatedAt: z.string(),
+});
+export type Checkpoint = z.infer<typeof CheckpointSchema>;
+
+export const checkpointPath = (stateDir: string) => join(stateDir, 'checkpoint.json');
+
+export function emptyCollectionCheckpoint(): CollectionCheckpoint {
+  return { done: false, written: 0, failed: 0, skipped: 0 };
+}
+
+export function loadCheckpoint(stateDir: string): Checkpoint | undefined {
+  let text: string;
+  try {
+    text = readFileSync(checkpointPath(stateDir), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed = CheckpointSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new AppError('VALIDATION', `The checkpoint in ${stateDir} is not one this version wrote; start without --resume.`);
+  return parsed.data;
+}
+
+/**
+ * Written to a temporary file and renamed over the old one: a rename is atomic, so a run killed
+ * at any moment leaves either the previous checkpoint or the new one, never half of one.
+ */
+export function saveCheckpoint(stateDir: string, checkpoint: Checkpoint): void {
+  mkdirSync(stateDir, { recursive: true });
+  const path = checkpointPath(stateDir);
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify({ ...checkpoint, updatedAt: new Date().toISOString() }, null, 1));
+  renameSync(temporary, path);
+}

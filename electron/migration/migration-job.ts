@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { COLLECTIONS, tableName } from '../../shared/catalogue';
+import { AppError, isAppError } from '../../shared/errors';
+import { MigrationOptionsSchema, type DocumentProblem, type MigrationOptions, type MigrationProgress, type MigrationSummary } from '../../shared/migration';
+import { ensureTables } from '../adapters/dynamodb/table-admin';
+import { translateMongoError } from '../adapters/mongodb/errors';
+import { emptyCollectionCheckpoint, loadCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint-store';
+import { describeEnds, type MigrationContext } from './context';
+import { copyCollection } from './copy-collection';
+import { ErrorLog, errorLogPath } from './error-log';
+import { JobControl } from './job-control';
+import { saveMeasuredRate } from './measured-rate';
+import { ProgressTracker } from './progress-tracker';
+
+export interface MigrationJob {
+  id: string;
+  progress(): MigrationProgress;
+  /** Called at least 4 times a second while the job runs, and once at the end. Returns unsubscribe. */
+  onProgress(listener: (progress: MigrationProgress) => void): () => void;
+  pause(): void;
+  resume(): void;
+  cancel(): void;
+  failures(): DocumentProblem[];
+  /** Always resolves, also when the job fails as a whole (state 'failed', `error` set). */
+  done: Promise<MigrationSummary>;
+}
+
+const PROGRESS_INTERVAL_MS = 200;
+const CHECKPOINT_INTERVAL_MS = 250;
+/** Runs shorter than this say little about speed; the plan keeps the previous measurement. */
+const MIN_DOCUMENTS_FOR_RATE = 1000;
+
+/** The catalogue's collections in catalogue order; an empty selection means all 13. */
+export function selectCollections(names: readonly string[]) {
+  return names.length === 0 ? [...COLLECTIONS] : COLLECTIONS.filter((c) => names.includes(c.name));
+}
+
+/** Starts copying in the background; the returned job reports progress and can be paused or cancelled. */
+export function startMigration(ctx: MigrationContext, input: Partial<MigrationOptions>): MigrationJob {
+  const parsed = MigrationOptionsSchema.safeParse(input);
+  if (!parsed.success) throw new AppError('VALIDATION', `Invalid migration options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const options = parsed.data;
+  const id = randomUUID();
+  const specs = selectCollections(options.collections);
+  const tracker = new ProgressTracker(id, specs.map((s) => s.name));
+  const control = new JobControl();
+  const listeners = new Set<(progress: MigrationProgress) => void>();
+  let log: ErrorLog | undefined;
+
+  const emit = () => {
+    const snapshot = tracker.snapshot();
+    for (const listener of listeners) {
+      try { listener(snapshot); } catch {}
+    }
+    return snapshot;
+  };
+
+  async function run(): Promise<MigrationSummary> {
+    const timer = setInterval(emit, PROGRESS_INTERVAL_MS);
+    let checkpoint: Checkpoint | undefined;
+    let lastSave = 0;
+    const persist = (force: boolean) => {
+      if (!checkpoint || (!force && Date.now() - lastSave < CHECKPOINT_INTERVAL_MS)) return;
+      saveCheckpoint(ctx.stateDir, checkpoint);
+      lastSave = Date.now();
+    };
+    try {
+      const ends = describeEnds(ctx);
+      const saved = options.resume ? loadCheckpoint(ctx.stateDir) : undefined;
+      if (saved && (saved.source !== ends.source || saved.target !== ends.target)) {
+        throw new AppError('CONFLICT', `The checkpoint in ${ctx.stateDir} is for ${saved.source} → ${saved.target}, not ${ends.source} → ${ends.target}. Resume with the same settings, or start without --resume.`);
+      }
+      checkpoint = saved ?? { version: 1, runId: id, ...ends, collections: {}, updatedAt: new Date().toISOString() };
+      log = new ErrorLog(errorLogPath(ctx.stateDir, checkpoint.runId), saved !== undefined);
+      for (const spec of specs) {
+        const restored = (checkpoint.collections[spec.name] ??= emptyCollectionCheckpoint());
+        const progress = tracker.collection(spec.name);
+        Object.assign(progress, { written: restored.written, failed: restored.failed, skipped: restored.skipped, read: restored.written + restored.failed + restored.skipped });
+        if (restored.done) progress.state = 'done';
+        try {
+          progress.total = await ctx.source.db.collection(spec.name).countDocuments();
+        } catch (error) {
+          throw translateMongoError(error, { url: ctx.source.config.url, collection: spec.name });
+        }
+      }
+      tracker.resetRate();
+      const prefix = ctx.target.config.tablePrefix;
+      await ensureTables(ctx.target, specs.filter((s) => !checkpoint!.collections[s.name]!.done), prefix);
+      persist(true);
+      for (const spec of specs) {
+        const progress = tracker.collection(spec.name);
+        if (progress.state === 'done') continue;
+        if (control.cancelled) {
+          progress.state = 'cancelled';
+          continue;
+        }
+        progress.state = 'running';
+        const complete = await copyCollection({
+          source: ctx.source.db.collection(spec.name),
+          sourceUrl: ctx.source.config.url,
+          spec,
+          target: { doc: ctx.target.doc, table: tableName(spec.name, prefix), where: ctx.target.where },
+          concurrency: options.concurrency,
+          checkpoint: checkpoint.collections[spec.name]!,
+          progress,
+          control,
+          onProblem: (problem) => log!.record(problem),
+          onCheckpoint: () => persist(false),
+        });
+        progress.state = complete ? 'done' : 'cancelled';
+        persist(true);
+      }
+      tracker.state = control.cancelled ? 'cancelled' : 'completed';
+      const rate = tracker.runRate();
+      if (tracker.state === 'completed' && rate.processed >= MIN_DOCUMENTS_FOR_RATE) saveMeasuredRate(ctx.stateDir, rate.docsPerSecond, rate.processed);
+    } catch (error) {
+      const failure = isAppError(error) ? error : new AppError('INTERNAL', (error as Error)?.message ?? String(error));
+      tracker.state = 'failed';
+      tracker.error = { code: failure.code, message: failure.message };
+      for (const progress of tracker.collections) if (progress.state === 'running') progress.state = 'failed';
+    } finally {
+      clearInterval(timer);
+      try { persist(true); } catch {}
+      log?.close();
+    }
+    return { ...emit(), failures: log?.problems() ?? [] };
+  }
+
+  return {
+    id,
+    progress: () => tracker.snapshot(),
+    onProgress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    pause() {
+      control.pause();
+      if (tracker.state === 'running' && control.paused) tracker.state = 'paused';
+    },
+    resume() {
+      control.resume();
+      if (tracker.state === 'paused') tracker.state = 'running';
+    },
+    cancel: () => control.cancel(),
+    failures: () => log?.problems() ?? [],
+    done: run(),
+  };
+}

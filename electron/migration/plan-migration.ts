@@ -1,0 +1,58 @@
+import { BSON } from 'mongodb';
+import { tableName } from '../../shared/catalogue';
+import type { CollectionPlan, DocumentProblem, MigrationPlan } from '../../shared/migration';
+import { describeTable } from '../adapters/dynamodb/table-admin';
+import type { MigrationContext } from './context';
+import { convertDocument } from './convert-document';
+import { loadMeasuredRate } from './measured-rate';
+import { selectCollections } from './migration-job';
+import { readDocuments } from './read-documents';
+
+/** The seed guide's on-demand price: $1.25 per million write request units (1 KB each). */
+const USD_PER_WRITE_UNIT = 1.25 / 1_000_000;
+/** Used until a migration has measured the real rate here. */
+const ASSUMED_DOCS_PER_SECOND = 2000;
+const LISTED_PROBLEMS = 100;
+
+/**
+ * A dry run: reads every document, converts it exactly as the copy would, and reports sizes,
+ * the documents that cannot be written and why, write units, cost and duration. Writes nothing.
+ */
+export async function planMigration(ctx: MigrationContext, collections: string[]): Promise<MigrationPlan> {
+  const measured = loadMeasuredRate(ctx.stateDir);
+  const rate = measured
+    ? { docsPerSecond: Math.round(measured.docsPerSecond), source: `measured by the migration of ${measured.measuredAt}` }
+    : { docsPerSecond: ASSUMED_DOCS_PER_SECOND, source: 'assumed (no migration measured yet in this state folder)' };
+  const plans: CollectionPlan[] = [];
+  for (const spec of selectCollections(collections)) {
+    const table = tableName(spec.name, ctx.target.config.tablePrefix);
+    const problems: DocumentProblem[] = [];
+    let documents = 0, totalBytes = 0, largestBytes = 0, problemCount = 0, writeUnits = 0;
+    for await (const batch of readDocuments(ctx.source.db.collection(spec.name), { url: ctx.source.config.url })) {
+      for (const doc of batch) {
+        documents++;
+        const bytes = BSON.calculateObjectSize(doc);
+        totalBytes += bytes;
+        largestBytes = Math.max(largestBytes, bytes);
+        const conversion = convertDocument(doc, spec);
+        if (conversion.ok) {
+          writeUnits += Math.max(1, Math.ceil(conversion.size / 1024));
+        } else {
+          problemCount++;
+          if (problems.length < LISTED_PROBLEMS) problems.push({ collection: spec.name, id: conversion.key, code: conversion.code, reason: conversion.reason });
+        }
+      }
+    }
+    plans.push({
+      collection: spec.name, table, tableExists: (await describeTable(ctx.target, table)) !== undefined,
+      documents, averageBytes: documents ? Math.round(totalBytes / documents) : 0, largestBytes, problems, problemCount, writeUnits,
+      estimatedCostUsd: writeUnits * USD_PER_WRITE_UNIT, estimatedSeconds: documents / rate.docsPerSecond,
+    });
+  }
+  const sum = (field: 'documents' | 'problemCount' | 'writeUnits' | 'estimatedCostUsd' | 'estimatedSeconds') => plans.reduce((s, p) => s + p[field], 0);
+  return {
+    collections: plans,
+    totals: { documents: sum('documents'), problemCount: sum('problemCount'), writeUnits: sum('writeUnits'), estimatedCostUsd: sum('estimatedCostUsd'), estimatedSeconds: sum('estimatedSeconds') },
+    rate,
+  };
+}

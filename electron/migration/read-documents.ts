@@ -1,0 +1,52 @@
+import { BSON, type Collection, type Document, type Filter, type FindCursor } from 'mongodb';
+import { translateMongoError } from '../adapters/mongodb/errors';
+
+const { EJSON } = BSON;
+
+/** A checkpointed `_id` as text (canonical Extended JSON keeps its BSON type) and back. */
+export function serializeId(id: unknown): string {
+  return EJSON.stringify({ v: id }, { relaxed: false });
+}
+
+export function parseId(text: string): unknown {
+  return (EJSON.parse(text, { relaxed: false }) as { v: unknown }).v;
+}
+
+export interface ReadOptions {
+  /** Start after this `_id` (from a checkpoint). */
+  afterId?: unknown;
+  /** Documents per round trip; one batch is read ahead while the previous one is processed. */
+  batchSize?: number;
+  /** For error messages. */
+  url: string;
+}
+
+async function nextBatch(cursor: FindCursor<Document>): Promise<Document[]> {
+  if (!(await cursor.hasNext())) return [];
+  return cursor.readBufferedDocuments();
+}
+
+/**
+ * Streams a collection in `_id` order, a server batch at a time, keeping one batch in flight
+ * so that reading overlaps with converting and writing. Memory holds at most two batches.
+ * Resuming after an `_id` assumes all `_id`s share one BSON type (ObjectId in Alert Whisperer
+ * data): MongoDB's `$gt` does not compare across types.
+ */
+export async function* readDocuments(collection: Collection, options: ReadOptions): AsyncGenerator<Document[]> {
+  const filter = (options.afterId === undefined ? {} : { _id: { $gt: options.afterId } }) as Filter<Document>;
+  const cursor = collection.find(filter, { sort: { _id: 1 }, batchSize: options.batchSize ?? 1000 });
+  const translate = (error: unknown) => translateMongoError(error, { url: options.url, collection: collection.collectionName });
+  let ahead = nextBatch(cursor);
+  try {
+    for (;;) {
+      const documents = await ahead.catch((error: unknown) => { throw translate(error); });
+      if (documents.length === 0) return;
+      ahead = nextBatch(cursor);
+      yield documents;
+    }
+  } finally {
+    // A consumer that stops early (cancel, error) leaves a read in flight: let it settle quietly.
+    ahead.catch(() => {});
+    await cursor.close().catch(() => {});
+  }
+}

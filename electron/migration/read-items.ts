@@ -1,0 +1,64 @@
+import { BatchGetCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
+import type { DynamoClients } from '../adapters/dynamodb/client';
+import { translateDynamoError } from '../adapters/dynamodb/errors';
+import { backoffDelay, DEFAULT_BACKOFF, isThrottling, sleep } from './backoff';
+import type { Item } from './write-batch';
+
+/** BatchGetItem's limit. */
+export const GET_BATCH = 100;
+const SCAN_SEGMENTS = 4;
+
+/** The items under these keys (at most 100, distinct), read consistently; UnprocessedKeys retried with backoff. */
+export async function getItems(clients: DynamoClients, table: string, keys: string[]): Promise<Map<string, Item>> {
+  const found = new Map<string, Item>();
+  let pending = keys.map((id) => ({ id }));
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > DEFAULT_BACKOFF.maxRetries) throw translateDynamoError(new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`), { where: clients.where, table });
+    if (attempt > 0) await sleep(backoffDelay(attempt, DEFAULT_BACKOFF));
+    try {
+      const result = await clients.doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }));
+      for (const item of result.Responses?.[table] ?? []) found.set(String(item.id), item);
+      pending = (result.UnprocessedKeys?.[table]?.Keys ?? []) as Array<{ id: string }>;
+    } catch (error) {
+      if (!isThrottling(error)) throw translateDynamoError(error, { where: clients.where, table });
+    }
+  }
+  return found;
+}
+
+/** Every key in the table, read by a parallel Scan that projects only `id`. */
+export async function scanKeys(clients: DynamoClients, table: string, onKey: (key: string) => void): Promise<number> {
+  let count = 0;
+  try {
+    await Promise.all(Array.from({ length: SCAN_SEGMENTS }, async (_, segment) => {
+      const pages = paginateScan({ client: clients.doc }, {
+        TableName: table, Segment: segment, TotalSegments: SCAN_SEGMENTS,
+        ProjectionExpression: '#id', ExpressionAttributeNames: { '#id': 'id' },
+      });
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) {
+          onKey(String(item.id));
+          count++;
+        }
+      }
+    }));
+  } catch (error) {
+    throw translateDynamoError(error, { where: clients.where, table });
+  }
+  return count;
+}
+
+/** The number of items, by a parallel Scan with Select COUNT (nothing but counts travels). */
+export async function countItems(clients: DynamoClients, table: string): Promise<number> {
+  let count = 0;
+  try {
+    await Promise.all(Array.from({ length: SCAN_SEGMENTS }, async (_, segment) => {
+      for await (const page of paginateScan({ client: clients.doc }, { TableName: table, Segment: segment, TotalSegments: SCAN_SEGMENTS, Select: 'COUNT' })) {
+        count += page.Count ?? 0;
+      }
+    }));
+  } catch (error) {
+    throw translateDynamoError(error, { where: clients.where, table });
+  }
+  return count;
+}

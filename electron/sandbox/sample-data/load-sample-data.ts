@@ -1,0 +1,73 @@
+import type { Db, Document } from 'mongodb';
+import { COLLECTION_NAMES } from '../../../shared/catalogue';
+import {
+  alerts, auditLogs, awsCredentials, chatMessages, companies, correlationConfig, createWorld, incidents, notifications,
+  rateLimitConfig, runbooks, sampleObjectId, slaConfig, users, webhookSecurityConfig, type SampleWorld,
+} from './generators';
+import { PLANTED_PROBLEMS } from './known-problems';
+
+export interface SampleDataOptions {
+  /** Alerts to generate (the seed guide's example has 1250); other collections scale with it. */
+  alerts?: number;
+  seed?: number;
+}
+
+export const DEFAULT_SAMPLE_ALERTS = 1250;
+export const DEFAULT_SAMPLE_SEED = 20240601;
+const INSERT_BATCH = 1000;
+
+/** How many documents of each kind, from the seed guide's proportions (3 companies, 5 users, 1250 alerts, 85 incidents). */
+function sources(world: SampleWorld, alertCount: number): Record<string, Iterable<Document>> {
+  const scaled = (per1250: number) => Math.max(1, Math.round((alertCount * per1250) / 1250));
+  const plantedAlerts = PLANTED_PROBLEMS.filter((p) => p.collection === 'alerts').length;
+  return {
+    companies: companies(world),
+    users: users(world),
+    alerts: alerts(world, Math.max(0, alertCount - plantedAlerts)),
+    incidents: incidents(world, scaled(85)),
+    runbooks: runbooks(world, 12),
+    notifications: notifications(world, scaled(200)),
+    chat_messages: chatMessages(world, scaled(150)),
+    audit_logs: auditLogs(world, scaled(300)),
+    correlation_config: correlationConfig(world),
+    webhook_security_config: webhookSecurityConfig(world),
+    rate_limit_config: rateLimitConfig(world),
+    sla_config: slaConfig(world),
+    aws_credentials: awsCredentials(world),
+  };
+}
+
+function* withPlanted(collection: string, documents: Iterable<Document>): Generator<Document> {
+  yield* documents;
+  for (const planted of PLANTED_PROBLEMS) if (planted.collection === collection) yield planted.document();
+}
+
+/**
+ * Replaces the 13 collections of `db` with sample data, streamed in batches of 1000 so any
+ * size loads in flat memory. Returns the number of documents per collection.
+ */
+export async function loadSampleData(db: Db, options: SampleDataOptions = {}): Promise<Record<string, number>> {
+  const alertCount = options.alerts ?? DEFAULT_SAMPLE_ALERTS;
+  const seed = options.seed ?? DEFAULT_SAMPLE_SEED;
+  const world = createWorld(seed, 3);
+  const machine = world.rng.hex(10);
+  const all = sources(world, alertCount);
+  const counts: Record<string, number> = {};
+  for (const [collectionIndex, name] of COLLECTION_NAMES.entries()) {
+    const collection = db.collection(name);
+    await collection.drop().catch(() => {});
+    let batch: Document[] = [];
+    let count = 0;
+    for (const doc of withPlanted(name, all[name]!)) {
+      batch.push({ _id: sampleObjectId(collectionIndex, count, machine), ...doc });
+      count++;
+      if (batch.length === INSERT_BATCH) {
+        await collection.insertMany(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await collection.insertMany(batch);
+    counts[name] = count;
+  }
+  return counts;
+}
