@@ -1,0 +1,52 @@
+import { useQuery } from '@tanstack/react-query';
+import { call } from '../api/client';
+import { BrowsePage } from '../pages/browse/BrowsePage';
+import { CloudFormationPage } from '../pages/cloudformation/CloudFormationPage';
+import { ConnectionsPage } from '../pages/connections/ConnectionsPage';
+import { MigratePage } from '../pages/migrate/MigratePage';
+import { VerifyPage } from '../pages/verify/VerifyPage';
+import { PAGES, useHashPage } from './use-hash-page';
+import { useSelection } from './use-selection';
+
+export function App() {
+  const [page, go] = useHashPage();
+  const [selection, select] = useSelection();
+  const connections = useQuery({ queryKey: ['connections'], queryFn: () => call('connections.list', {}) });
+  const saved = connections.data ?? [];
+  // A selection whose connection is gone (removed, or a sandbox of an earlier run) is ignored.
+  const mongo = saved.find((c) => c.id === selection.mongoId && c.backend === 'mongodb');
+  const dynamo = saved.find((c) => c.id === selection.dynamoId && c.backend === 'dynamodb');
+
+  return (
+    <div className="app">
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">AW</span>
+          <span className="brand-name">Alert Whisperer<small>Console</small></span>
+        </div>
+        <nav aria-label="Pages">
+          {PAGES.map((p) => (
+            <a key={p.id} href={`#/${p.id}`} className={`nav-link${page === p.id ? ' active' : ''}`} aria-current={page === p.id ? 'page' : undefined}>
+              {p.label}
+            </a>
+          ))}
+        </nav>
+        <div className="sidebar-footer">
+          <div className="current-connection" title="MongoDB source">
+            <span className="dot dot-mongo" />{mongo?.name ?? 'No MongoDB connection'}
+          </div>
+          <div className="current-connection" title="DynamoDB target">
+            <span className="dot dot-dynamo" />{dynamo?.name ?? 'No DynamoDB connection'}
+          </div>
+        </div>
+      </aside>
+      <main className="content">
+        {page === 'connections' && <ConnectionsPage connections={connections} selection={{ mongoId: mongo?.id, dynamoId: dynamo?.id }} select={select} onOpen={() => go('browse')} />}
+        {page === 'browse' && <BrowsePage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
+        {page === 'migrate' && <MigratePage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
+        {page === 'verify' && <VerifyPage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
+        {page === 'cloudformation' && <CloudFormationPage dynamo={dynamo} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react';
+
+export const PAGES = [
+  { id: 'connections', label: 'Connections' },
+  { id: 'browse', label: 'Browse' },
+  { id: 'migrate', label: 'Migrate' },
+  { id: 'verify', label: 'Verify' },
+  { id: 'cloudformation', label: 'CloudFormation' },
+] as const;
+export type PageId = (typeof PAGES)[number]['id'];
+
+function current(): PageId {
+  const id = window.location.hash.replace(/^#\/?/, '');
+  return PAGES.find((p) => p.id === id)?.id ?? 'connections';
+}
+
+/** The page in the URL's hash, so a reload stays on it. */
+export function useHashPage(): [PageId, (page: PageId) => void] {
+  const [page, setPage] = useState(current);
+  useEffect(() => {
+    const onChange = () => setPage(current());
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return [page, (next) => { window.location.hash = `/${next}`; }];
+}

@@ -1,0 +1,117 @@
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { SavedConnection } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { formatCount } from '../../components/format';
+import { Empty, ErrorNotice, Loading } from '../../components/Notice';
+import { DocumentPanel } from './DocumentPanel';
+import { FilterBar, type FilterDraft, type FindRequest } from './FilterBar';
+import { PlanPanel } from './PlanPanel';
+import { QuickFilters } from './QuickFilters';
+import { ResultsTable } from './ResultsTable';
+
+const FIRST_DRAFT: FilterDraft = { filter: '', sortField: '', sortDirection: -1, limit: 100, projection: '' };
+
+export function BrowsePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; onConnect(): void }) {
+  const [backend, setBackend] = useState<'mongodb' | 'dynamodb'>(mongo ? 'mongodb' : 'dynamodb');
+  const connection = backend === 'mongodb' ? mongo : dynamo;
+  const [collection, setCollection] = useState('alerts');
+  const [draft, setDraft] = useState<FilterDraft>(FIRST_DRAFT);
+  const [request, setRequest] = useState<FindRequest>({ filter: {}, limit: FIRST_DRAFT.limit });
+  const [selected, setSelected] = useState<number>();
+  const queryClient = useQueryClient();
+
+  const collections = useQuery({
+    queryKey: ['collections', connection?.id],
+    queryFn: () => call('collections.list', { connectionId: connection!.id }),
+    enabled: !!connection,
+  });
+
+  const results = useInfiniteQuery({
+    queryKey: ['find', connection?.id, collection, request],
+    queryFn: ({ pageParam }) => call('documents.find', {
+      connectionId: connection!.id, collection, filter: request.filter,
+      options: { limit: request.limit, ...(request.sort ? { sort: request.sort } : {}), ...(request.projection ? { projection: request.projection } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
+    }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled: !!connection,
+  });
+
+  if (!mongo && !dynamo) {
+    return (
+      <div className="page">
+        <header className="page-header"><h1>Browse</h1></header>
+        <Empty title="No connection selected"><button type="button" className="button button-primary" onClick={onConnect}>Choose or start one</button></Empty>
+      </div>
+    );
+  }
+
+  const pages = results.data?.pages ?? [];
+  const rows = pages.flatMap((p) => p.documents);
+  const lastPlan = pages.at(-1)?.plan;
+  const scanned = pages.every((p) => p.plan.itemsScanned !== undefined) ? pages.reduce((sum, p) => sum + (p.plan.itemsScanned ?? 0), 0) : undefined;
+  const run = (next: FindRequest) => { setSelected(undefined); setRequest(next); };
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['find', connection?.id, collection] });
+    void queryClient.invalidateQueries({ queryKey: ['collections', connection?.id] });
+  };
+
+  return (
+    <div className="page page-wide">
+      <header className="page-header">
+        <div>
+          <h1>Browse</h1>
+          <p className="subtitle">{connection ? connection.name : 'Choose a connection for this backend on the Connections page.'}</p>
+        </div>
+        <div className="segmented" role="tablist" aria-label="Backend">
+          <button type="button" role="tab" aria-selected={backend === 'mongodb'} className={backend === 'mongodb' ? 'active' : ''} onClick={() => { setBackend('mongodb'); setSelected(undefined); }}>MongoDB</button>
+          <button type="button" role="tab" aria-selected={backend === 'dynamodb'} className={backend === 'dynamodb' ? 'active' : ''} onClick={() => { setBackend('dynamodb'); setSelected(undefined); }}>DynamoDB</button>
+        </div>
+      </header>
+      <div className="browse">
+        <nav className="panel collections" aria-label="Collections">
+          <div className="panel-header"><h2>{backend === 'mongodb' ? 'Collections' : 'Tables'}</h2></div>
+          {!connection && <Empty title="Not connected" />}
+          {collections.isPending && connection && <Loading />}
+          {collections.error && <ErrorNotice error={collections.error} />}
+          <ul className="collection-list">
+            {collections.data?.map((c) => (
+              <li key={c.name}>
+                <button type="button" className={`collection-item${c.name === collection ? ' active' : ''}${c.exists ? '' : ' missing'}`} onClick={() => { setCollection(c.name); setSelected(undefined); }}
+                  title={c.exists ? c.physicalName : `${c.physicalName} does not exist yet`}>
+                  <span>{c.name}</span>
+                  <span className="count">{c.exists ? `${c.countIsEstimate ? '~' : ''}${formatCount(c.count)}` : '—'}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <section className="browse-main">
+          {(collection === 'alerts' || collection === 'incidents') && <QuickFilters key={collection} collection={collection} onApply={(filter) => {
+            const next = { ...draft, filter: Object.keys(filter).length ? JSON.stringify(filter) : '' };
+            setDraft(next);
+            run({ ...request, filter });
+          }} />}
+          <FilterBar draft={draft} onChange={setDraft} onRun={run} running={results.isFetching} />
+          <div className="results-bar">
+            <span>{results.isPending ? 'Loading…' : `${formatCount(rows.length)} loaded${results.hasNextPage ? ' · more available' : ''}`}</span>
+            {results.hasNextPage && (
+              <button type="button" className="button button-small" onClick={() => void results.fetchNextPage()} disabled={results.isFetchingNextPage}>
+                {results.isFetchingNextPage ? 'Loading…' : `Load ${request.limit} more`}
+              </button>
+            )}
+          </div>
+          {results.error && <ErrorNotice error={results.error} title="The query failed" />}
+          {results.isPending && connection && <Loading label="Running the query…" />}
+          {results.data && rows.length === 0 && <Empty title="No documents match">Change the filter, or clear it to see everything.</Empty>}
+          {rows.length > 0 && <ResultsTable rows={rows} selectedIndex={selected} onSelect={setSelected} />}
+        </section>
+        <aside className="browse-side">
+          {lastPlan && <PlanPanel plan={lastPlan} pages={pages.length} scanned={scanned} returned={rows.length} />}
+          {connection && <DocumentPanel connectionId={connection.id} collection={collection} document={selected === undefined ? undefined : rows[selected]} onChanged={refresh} />}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { call } from '../../api/client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { JsonView } from '../../components/JsonView';
+import { Empty, ErrorNotice, Notice } from '../../components/Notice';
+
+type Doc = Record<string, unknown>;
+
+/** One document as JSON, with the edits support staff need: a field, acknowledge, delete. */
+export function DocumentPanel({ connectionId, collection, document, onChanged }: {
+  connectionId: string; collection: string; document?: Doc; onChanged(): void;
+}) {
+  const [field, setField] = useState('');
+  const [value, setValue] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const id = typeof document?.id === 'string' ? document.id : undefined;
+  const target = { connectionId, collection, filter: { id } };
+
+  const update = useMutation({
+    mutationFn: (set: Record<string, unknown>) => call('documents.update', { ...target, update: { $set: set } }),
+    onSuccess: () => { setField(''); setValue(''); onChanged(); },
+  });
+  const remove = useMutation({
+    mutationFn: () => call('documents.delete', target),
+    onSuccess: () => { setConfirming(false); onChanged(); },
+  });
+
+  if (!document) return <section className="panel document"><Empty title="No document selected">Click a row to see it here as JSON.</Empty></section>;
+
+  let parsedValue: unknown;
+  let valueError: string | undefined;
+  try {
+    parsedValue = value.trim() === '' ? undefined : JSON.parse(value);
+  } catch {
+    // Plain text is a string: support staff should not have to type quotes.
+    parsedValue = value;
+  }
+  if (field && (field === 'id' || field.startsWith('$'))) valueError = field === 'id' ? 'The key field id cannot be changed.' : 'A field name cannot start with $.';
+
+  return (
+    <section className="panel document" aria-label="Document">
+      <div className="panel-header">
+        <h2>Document</h2>
+        <span className="mono muted">{id ?? 'no id field'}</span>
+      </div>
+      <JsonView value={document} testId="document-json" />
+      {!id && <Notice kind="info">This document has no string <code>id</code>, so the console cannot address it for edits.</Notice>}
+      {id && (
+        <div className="document-actions">
+          {collection === 'alerts' && document.status !== 'acknowledged' && (
+            <button type="button" className="button button-primary button-small" disabled={update.isPending}
+              onClick={() => update.mutate({ status: 'acknowledged', acknowledged_at: new Date().toISOString() })}>
+              Acknowledge alert
+            </button>
+          )}
+          <form className="edit-field" onSubmit={(e) => { e.preventDefault(); if (field && !valueError && parsedValue !== undefined) update.mutate({ [field]: parsedValue }); }}>
+            <input className="input input-small mono" placeholder="field" aria-label="Field to edit" value={field} onChange={(e) => setField(e.target.value)} />
+            <input className="input input-small mono" placeholder='new value (JSON or text)' aria-label="New value" value={value} onChange={(e) => setValue(e.target.value)} />
+            <button type="submit" className="button button-small" disabled={!field || !!valueError || parsedValue === undefined || update.isPending}>Set</button>
+          </form>
+          {valueError && <div className="inline-error">{valueError}</div>}
+          <button type="button" className="button button-danger button-small" onClick={() => setConfirming(true)}>Delete…</button>
+        </div>
+      )}
+      {update.error && <ErrorNotice error={update.error} title="Not saved" />}
+      {update.isSuccess && <Notice kind="success">Saved.</Notice>}
+      {confirming && (
+        <ConfirmDialog title="Delete this document?" confirmLabel="Delete" danger busy={remove.isPending} onCancel={() => setConfirming(false)} onConfirm={() => remove.mutate()}>
+          <p>The {collection} document <code>{id}</code> will be deleted. This cannot be undone.</p>
+          {remove.error && <ErrorNotice error={remove.error} />}
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import type { QueryPlan } from '../../../../shared/database';
+import { formatCount } from '../../components/format';
+
+/** How the backend answered: GetItem, Query on an index, Scan or a MongoDB find, and what it cost. */
+export function PlanPanel({ plan, pages, scanned, returned }: { plan: QueryPlan; pages: number; scanned?: number; returned: number }) {
+  const label = plan.operation === 'Query' ? `Query on ${plan.index ?? 'the table key'}` : plan.operation === 'Find' && plan.index ? `Find using ${plan.index}` : plan.operation;
+  const kind = plan.operation === 'Scan' ? 'scan' : 'indexed';
+  return (
+    <section className="panel plan" data-testid="plan" aria-label="Query plan">
+      <div className="panel-header"><h2>Plan</h2></div>
+      <div className={`plan-operation plan-${kind}`}>{label}</div>
+      <dl className="facts">
+        <dt>{plan.backend === 'dynamodb' ? 'Table' : 'Collection'}</dt><dd className="mono">{plan.target}</dd>
+        <dt>Items scanned</dt><dd>{formatCount(scanned)}</dd>
+        <dt>Items returned</dt><dd>{formatCount(returned)}</dd>
+        {plan.consumedCapacity !== undefined && (<><dt>Read capacity</dt><dd>{plan.consumedCapacity.toFixed(1)} RCU</dd></>)}
+        <dt>Pages loaded</dt><dd>{pages}</dd>
+      </dl>
+      {plan.fullRead && <p className="plan-note warning">The whole table was read to answer this honestly (e.g. a sort on a non-key attribute).</p>}
+      {plan.operation === 'Scan' && <p className="plan-note">No index fits this filter: fix <code>company_id</code> or <code>status</code> to use one.</p>}
+      {plan.notes.map((note) => <p key={note} className="plan-note">{note}</p>)}
+    </section>
+  );
+}

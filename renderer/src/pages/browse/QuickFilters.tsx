@@ -1,0 +1,25 @@
+import { useState } from 'react';
+import { EMPTY_QUICK_FILTER, quickFilterToFilter, SEVERITIES, STATUSES, type QuickFilter } from './quick-filter';
+
+/** Company, status, severity and time range for alerts and incidents, written into the filter bar. */
+export function QuickFilters({ collection, onApply }: { collection: string; onApply(filter: Record<string, unknown>): void }) {
+  const [q, setQ] = useState<QuickFilter>(EMPTY_QUICK_FILTER);
+  const set = (change: Partial<QuickFilter>) => setQ({ ...q, ...change });
+  return (
+    <form className="quick-filters" aria-label="Quick filters" onSubmit={(e) => { e.preventDefault(); onApply(quickFilterToFilter(collection, q)); }}>
+      <input className="input input-small" placeholder="Company id" aria-label="Company" value={q.company} onChange={(e) => set({ company: e.target.value })} />
+      <select className="input input-small" aria-label="Status" value={q.status} onChange={(e) => set({ status: e.target.value })}>
+        <option value="">Any status</option>
+        {(STATUSES[collection] ?? []).map((s) => <option key={s} value={s}>{s}</option>)}
+      </select>
+      <select className="input input-small" aria-label="Severity" value={q.severity} onChange={(e) => set({ severity: e.target.value })}>
+        <option value="">Any severity</option>
+        {SEVERITIES.map((s) => <option key={s} value={s}>{s}</option>)}
+      </select>
+      <input className="input input-small" type="datetime-local" aria-label="From" value={q.from} onChange={(e) => set({ from: e.target.value })} />
+      <input className="input input-small" type="datetime-local" aria-label="To" value={q.to} onChange={(e) => set({ to: e.target.value })} />
+      <button type="submit" className="button button-small">Apply</button>
+      <button type="button" className="button button-small button-quiet" onClick={() => { setQ(EMPTY_QUICK_FILTER); onApply({}); }}>Clear</button>
+    </form>
+  );
+}

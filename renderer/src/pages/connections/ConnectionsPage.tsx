@@ -1,0 +1,50 @@
+import { useMutation, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import type { SavedConnection } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import type { Selection } from '../../app/use-selection';
+import { Empty, ErrorNotice, Loading } from '../../components/Notice';
+import { ConnectionCard } from './ConnectionCard';
+import { ConnectionForm } from './ConnectionForm';
+import { SandboxPanel } from './SandboxPanel';
+
+export function ConnectionsPage({ connections, selection, select, onOpen }: {
+  connections: UseQueryResult<SavedConnection[]>; selection: Selection; select(change: Selection): void; onOpen(): void;
+}) {
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: (id: string) => call('connections.remove', { id }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['connections'] }),
+  });
+  const use = (c: SavedConnection) => select(c.backend === 'mongodb' ? { mongoId: c.id } : { dynamoId: c.id });
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>Connections</h1>
+          <p className="subtitle">The MongoDB source and the DynamoDB target the other pages work on. Secrets never leave the main process.</p>
+        </div>
+      </header>
+      <div className="two-columns">
+        <section className="stack">
+          <SandboxPanel onStarted={(status) => { select({ mongoId: status.mongo?.id, dynamoId: status.dynamo?.id }); }} onOpen={onOpen} />
+          <div className="panel">
+            <div className="panel-header"><h2>Saved connections</h2></div>
+            {connections.isPending && <Loading />}
+            {connections.error && <ErrorNotice error={connections.error} />}
+            {remove.error && <ErrorNotice error={remove.error} />}
+            {connections.data?.length === 0 && <Empty title="No saved connections yet">Start the local sandbox, or add your own connection.</Empty>}
+            <div className="card-list">
+              {connections.data?.map((c) => (
+                <ConnectionCard key={c.id} connection={c} selected={c.id === selection.mongoId || c.id === selection.dynamoId} onUse={() => use(c)} onRemove={() => remove.mutate(c.id)} />
+              ))}
+            </div>
+          </div>
+        </section>
+        <section>
+          <ConnectionForm onSaved={use} />
+        </section>
+      </div>
+    </div>
+  );
+}

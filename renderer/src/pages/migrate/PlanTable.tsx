@@ -1,0 +1,41 @@
+import type { MigrationPlan } from '../../../../shared/migration';
+import { formatBytes, formatCount, formatSeconds, formatUsd } from '../../components/format';
+
+/** The dry run: what would be written, what cannot be, what it costs and how long it takes. */
+export function PlanTable({ plan }: { plan: MigrationPlan }) {
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid="plan-table">
+        <thead>
+          <tr><th>Collection</th><th>Target table</th><th className="num">Documents</th><th className="num">Avg size</th><th className="num">Largest</th><th className="num">Problems</th><th className="num">Write units</th><th className="num">Cost</th><th className="num">Time</th></tr>
+        </thead>
+        <tbody>
+          {plan.collections.map((c) => (
+            <tr key={c.collection}>
+              <td>{c.collection}</td>
+              <td className="mono">{c.table}{!c.tableExists && <span className="badge badge-small" title="Created with its indexes when the migration starts">new</span>}</td>
+              <td className="num">{formatCount(c.documents)}</td>
+              <td className="num">{formatBytes(c.averageBytes)}</td>
+              <td className="num">{formatBytes(c.largestBytes)}</td>
+              <td className={`num${c.problemCount ? ' text-danger' : ''}`} title={c.problems.slice(0, 5).map((p) => `${p.id}: ${p.reason}`).join('\n')}>{formatCount(c.problemCount)}</td>
+              <td className="num">{formatCount(c.writeUnits)}</td>
+              <td className="num">{formatUsd(c.estimatedCostUsd)}</td>
+              <td className="num">{formatSeconds(c.estimatedSeconds)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th colSpan={2}>Total</th>
+            <th className="num">{formatCount(plan.totals.documents)}</th><th /><th />
+            <th className="num">{formatCount(plan.totals.problemCount)}</th>
+            <th className="num">{formatCount(plan.totals.writeUnits)}</th>
+            <th className="num">{formatUsd(plan.totals.estimatedCostUsd)}</th>
+            <th className="num">{formatSeconds(plan.totals.estimatedSeconds)}</th>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="muted small">Times assume {formatCount(Math.round(plan.rate.docsPerSecond))} documents/s ({plan.rate.source}). Costs at DynamoDB on-demand write prices.</p>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { MigrationProgress } from '../../../../shared/migration';
+import { formatCount, formatSeconds } from '../../components/format';
+import { ProgressBar } from '../../components/ProgressBar';
+
+const processed = (p: { written: number; failed: number; skipped: number }) => p.written + p.failed + p.skipped;
+
+/** Overall and per-collection bars, with rate and ETA, as the engine reports them. */
+export function ProgressView({ progress }: { progress: MigrationProgress }) {
+  const { overall } = progress;
+  return (
+    <div className="progress-view" data-testid="migration-progress" data-state={progress.state}>
+      <div className="progress-overall">
+        <div className="progress-title">
+          <strong>Overall</strong>
+          <span className={`state state-${progress.state}`}>{progress.state}</span>
+        </div>
+        <ProgressBar done={processed(overall)} total={overall.total} label="Overall progress" state={progress.state} />
+        <dl className="facts facts-row">
+          <dt>Written</dt><dd>{formatCount(overall.written)} / {formatCount(overall.total)}</dd>
+          <dt>Failed</dt><dd className={overall.failed ? 'text-danger' : ''}>{formatCount(overall.failed)}</dd>
+          <dt>Skipped</dt><dd>{formatCount(overall.skipped)}</dd>
+          <dt>Rate</dt><dd>{formatCount(Math.round(overall.docsPerSecond))} docs/s</dd>
+          <dt>ETA</dt><dd>{progress.state === 'running' ? formatSeconds(overall.etaSeconds) : '—'}</dd>
+          <dt>Elapsed</dt><dd>{formatSeconds(progress.elapsedMs / 1000)}</dd>
+        </dl>
+        {progress.error && <p className="inline-error">{progress.error.message}</p>}
+      </div>
+      <table className="table table-compact">
+        <thead><tr><th>Collection</th><th>State</th><th className="progress-col">Progress</th><th className="num">Written</th><th className="num">Failed</th></tr></thead>
+        <tbody>
+          {progress.collections.map((c) => (
+            <tr key={c.collection}>
+              <td>{c.collection}</td>
+              <td><span className={`state state-${c.state}`}>{c.state}</span></td>
+              <td><ProgressBar done={processed(c)} total={c.total} label={`${c.collection} progress`} state={c.state} /></td>
+              <td className="num">{formatCount(c.written)} / {formatCount(c.total)}</td>
+              <td className={`num${c.failed ? ' text-danger' : ''}`}>{formatCount(c.failed)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { COLLECTION_NAMES } from '../../../../shared/catalogue';
+import type { SavedConnection } from '../../../../shared/contract';
+import type { CollectionVerify } from '../../../../shared/migration';
+import { call } from '../../api/client';
+import { useJobProgress, useLatestJob } from '../../api/use-job-progress';
+import { CollectionPicker } from '../../components/CollectionPicker';
+import { formatCount } from '../../components/format';
+import { Empty, ErrorNotice, Loading, Notice } from '../../components/Notice';
+import { ProgressBar } from '../../components/ProgressBar';
+import { DiffView } from './DiffView';
+
+export function VerifyPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; onConnect(): void }) {
+  const [collections, setCollections] = useState<string[]>([...COLLECTION_NAMES]);
+  const [sample, setSample] = useState('');
+  const [countsOnly, setCountsOnly] = useState(false);
+  const [startedJob, setStartedJob] = useState<string>();
+  const [open, setOpen] = useState<string>();
+  const [openId, setOpenId] = useState<string>();
+  const latest = useLatestJob('verify');
+  const jobId = startedJob ?? latest?.jobId;
+  const { progress, error: progressError } = useJobProgress('verify.progress', jobId);
+  const queryClient = useQueryClient();
+
+  const start = useMutation({
+    mutationFn: () => call('verify.start', {
+      sourceId: mongo!.id, targetId: dynamo!.id,
+      options: { collections, countsOnly, ...(Number(sample) > 0 ? { sample: Math.floor(Number(sample)) } : {}) },
+    }),
+    onSuccess: ({ jobId: id }) => { setStartedJob(id); setOpen(undefined); setOpenId(undefined); void queryClient.invalidateQueries({ queryKey: ['jobs'] }); },
+  });
+
+  if (!mongo || !dynamo) {
+    return (
+      <div className="page">
+        <header className="page-header"><h1>Verify</h1></header>
+        <Empty title="Verify compares a MongoDB source with a DynamoDB target"><button type="button" className="button button-primary" onClick={onConnect}>Choose connections</button></Empty>
+      </div>
+    );
+  }
+
+  const result = progress?.result;
+  const opened = result?.collections.find((c) => c.collection === open);
+  const different = opened?.content?.different.find((d) => d.id === openId);
+
+  return (
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>Verify</h1>
+          <p className="subtitle">Counts on both sides, and every document compared with the item under its key.</p>
+        </div>
+      </header>
+      <section className="panel">
+        <CollectionPicker selected={collections} onChange={setCollections} />
+        <div className="form-actions">
+          <label className="check"><input type="checkbox" checked={countsOnly} onChange={(e) => setCountsOnly(e.target.checked)} />Counts only</label>
+          <label className="field-inline"><span>Sample per collection</span>
+            <input className="input input-small" inputMode="numeric" placeholder="all" aria-label="Sample size" value={sample} onChange={(e) => setSample(e.target.value.replace(/\D/g, ''))} />
+          </label>
+          <span className="spacer" />
+          <button type="button" className="button button-primary" onClick={() => start.mutate()} disabled={!collections.length || start.isPending || progress?.state === 'running'}>
+            {progress?.state === 'running' ? 'Verifying…' : 'Run verify'}
+          </button>
+        </div>
+        {start.error && <ErrorNotice error={start.error} />}
+      </section>
+
+      {progressError !== undefined && <ErrorNotice error={progressError} />}
+      {!jobId && <Empty title="Not verified yet">Run verify after a migration to see what matches.</Empty>}
+      {jobId && !progress && progressError === undefined && <Loading />}
+      {progress?.state === 'running' && (
+        <section className="panel"><ProgressBar done={progress.done} total={progress.total} label="Verify progress" /><p className="muted small">{formatCount(progress.done)} of {formatCount(progress.total)} documents compared</p></section>
+      )}
+      {progress?.state === 'failed' && <Notice kind="error" title="Verify failed">{progress.error?.message}</Notice>}
+
+      {result && (
+        <section className="panel">
+          <div className="panel-header">
+            <h2>Result</h2>
+            <span className={`badge ${result.ok ? 'badge-ok' : 'badge-danger'}`} data-testid="verify-overall">{result.ok ? '✓ everything matches' : '✗ differences found'}</span>
+          </div>
+          <table className="table" data-testid="verify-table">
+            <thead><tr><th /><th>Collection</th><th>Table</th><th className="num">MongoDB</th><th className="num">DynamoDB</th><th className="num">Compared</th><th className="num">Missing</th><th className="num">Extra</th><th className="num">Different</th><th className="num">Unmigratable</th></tr></thead>
+            <tbody>
+              {result.collections.map((c) => <VerifyRow key={c.collection} c={c} open={c.collection === open} onOpen={() => { setOpen(c.collection === open ? undefined : c.collection); setOpenId(undefined); }} />)}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      {opened?.content && (
+        <section className="panel">
+          <div className="panel-header"><h2>{opened.collection}{opened.content.sampled && <span className="badge badge-small">sampled</span>}</h2></div>
+          <div className="mismatch-lists">
+            <IdList title="Different" ids={opened.content.different.map((d) => d.id)} active={openId} onPick={setOpenId} testId="different-ids" />
+            <IdList title="Missing in DynamoDB" ids={opened.content.missing} />
+            <IdList title="Extra in DynamoDB" ids={opened.content.extra} />
+            <IdList title="Could not be migrated" ids={opened.content.unmigratable.map((u) => `${u.id} · ${u.code}`)} />
+          </div>
+        </section>
+      )}
+      {opened && different && <DiffView mongo={mongo} dynamo={dynamo} collection={opened.collection} id={different.id} differences={different.differences} />}
+    </div>
+  );
+}
+
+function VerifyRow({ c, open, onOpen }: { c: CollectionVerify; open: boolean; onOpen(): void }) {
+  const content = c.content;
+  const mismatches = content ? content.missing.length + content.extra.length + content.different.length + content.unmigratable.length : 0;
+  return (
+    <tr className={`${c.ok ? '' : 'row-bad'}${open ? ' row-open' : ''}`} data-testid={`verify-row-${c.collection}`}>
+      <td className={c.ok ? 'text-ok' : 'text-danger'} aria-label={c.ok ? 'matches' : 'mismatch'}>{c.ok ? '✓' : '✗'}</td>
+      <td>{mismatches > 0 ? <button type="button" className="link" onClick={onOpen}>{c.collection}</button> : c.collection}</td>
+      <td className="mono">{c.table}</td>
+      <td className="num">{formatCount(c.sourceCount)}</td>
+      <td className={`num${c.countsMatch ? '' : ' text-danger'}`}>{formatCount(c.targetCount)}</td>
+      <td className="num">{content ? formatCount(content.compared) : '—'}</td>
+      <td className="num">{content ? formatCount(content.missing.length) : '—'}</td>
+      <td className="num">{content ? formatCount(content.extra.length) : '—'}</td>
+      <td className="num">{content ? formatCount(content.different.length) : '—'}</td>
+      <td className="num">{content ? formatCount(content.unmigratable.length) : '—'}</td>
+    </tr>
+  );
+}
+
+function IdList({ title, ids, active, onPick, testId }: { title: string; ids: string[]; active?: string; onPick?(id: string): void; testId?: string }) {
+  return (
+    <div className="id-list" data-testid={testId}>
+      <h3>{title} <span className="muted">({ids.length})</span></h3>
+      {ids.length === 0 ? <p className="muted small">none</p> : (
+        <ul>
+          {ids.slice(0, 200).map((id) => (
+            <li key={id}>{onPick ? <button type="button" className={`link mono${id === active ? ' active' : ''}`} onClick={() => onPick(id)}>{id}</button> : <span className="mono">{id}</span>}</li>
+          ))}
+          {ids.length > 200 && <li className="muted small">and {ids.length - 200} more</li>}
+        </ul>
+      )}
+    </div>
+  );
+}
