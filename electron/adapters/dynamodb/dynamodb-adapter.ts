@@ -1,5 +1,5 @@
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { COLLECTIONS, collectionSpec, tableName, type CollectionSpec } from '../../../shared/catalogue';
@@ -32,6 +32,10 @@ interface PreparedRead {
   request?: ReadRequest;
   /** The attributes that identify a position in what is read (the table key, plus the GSI's). */
   keyAttributes: string[];
+  /** Drops what the key condition admits beyond the filter (see Plan.exclude). */
+  keep?: (item: Document) => boolean;
+  /** Reads of exactly the excluded items, subtracted from a count. */
+  excluded: (ReadRequest | undefined)[];
 }
 
 function keyConditionExpression(key: KeyCondition, b: ExpressionBuilder): string {
@@ -76,21 +80,19 @@ export class DynamoDbAdapter implements DatabaseAdapter {
     const spec = this.spec(collection);
     const table = tableName(spec.name, this.prefix);
     const plan = planQuery(condition, sort, spec);
-    if (plan.operation === 'GetItem') return { plan, table, keyAttributes: [spec.key.attribute] };
-    const b = new ExpressionBuilder();
-    const filter = buildExpression(plan.filter, b);
+    if (plan.operation === 'GetItem') return { plan, table, keyAttributes: [spec.key.attribute], excluded: [] };
     const keyAttributes = [spec.key.attribute];
-    if (plan.operation === 'Scan') {
-      const request: ReadRequest = { operation: 'Scan', input: { TableName: table } };
-      return { plan, table, keyAttributes, request: filter === false ? undefined : withFilter(request, filter, b) };
-    }
+    if (plan.operation === 'Scan') return { plan, table, keyAttributes, request: readRequest(table, undefined, undefined, plan.filter), excluded: [] };
     const index = spec.indexes.find((i) => i.name === plan.index);
     if (index) keyAttributes.push(...[index.partitionKey, ...(index.sortKey ? [index.sortKey] : [])].map((k) => k.attribute));
-    const input: QueryCommandInput = {
-      TableName: table, ...(plan.index ? { IndexName: plan.index } : {}),
-      KeyConditionExpression: keyConditionExpression(plan.key, b), ScanIndexForward: plan.scanIndexForward,
+    const request = readRequest(table, plan, plan.key, plan.filter);
+    const rangeAttribute = plan.key.range?.attribute;
+    if (!rangeAttribute || plan.exclude.length === 0) return { plan, table, keyAttributes, request, excluded: [] };
+    return {
+      plan, table, keyAttributes, request,
+      keep: (item) => !plan.exclude.some((value) => item[rangeAttribute] === value),
+      excluded: plan.exclude.map((value) => readRequest(table, plan, { ...plan.key, range: { attribute: rangeAttribute, op: 'eq', value } }, plan.filter)),
     };
-    return { plan, table, keyAttributes, request: filter === false ? undefined : withFilter({ operation: 'Query', input }, filter, b) };
   }
 
   async ping(): Promise<PingResult> {
@@ -147,7 +149,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
     if (plan.order === 'memory') {
       const offset = position && 'offset' in position ? position.offset : 0;
       if (position && !('offset' in position)) throw new AppError('INVALID_QUERY', 'The page cursor does not belong to this query; start again from the first page.');
-      const { items, stats } = await readAll(this.clients.doc, request);
+      const { items, stats } = await readAll(this.clients.doc, request, read.keep);
       const documents = sortDocuments(items, sort, 'id').slice(offset, offset + limit);
       const more = offset + limit < items.length;
       return { documents, stats, fullRead: true, nextCursor: more ? encodeCursor({ offset: offset + limit }) : undefined };
@@ -159,7 +161,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
       }
       startKey = position.after;
     }
-    const page = await readPage(this.clients.doc, request, limit, startKey, read.keyAttributes);
+    const page = await readPage(this.clients.doc, request, limit, startKey, read.keyAttributes, read.keep);
     return { documents: page.items, stats: page.stats, fullRead: false, nextCursor: page.nextKey ? encodeCursor({ after: page.nextKey }) : undefined };
   }
 
@@ -184,7 +186,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
     if (read.plan.operation === 'GetItem') return { read, id: read.plan.id };
     if (read.plan.operation === 'Query' && !read.plan.index) return { read, id: read.plan.key.partition.value as string };
     if (!read.request) return { read };
-    const page = await readPage(this.clients.doc, read.request, 1, undefined, read.keyAttributes);
+    const page = await readPage(this.clients.doc, read.request, 1, undefined, read.keyAttributes, read.keep);
     return { read, id: page.items[0]?.id as string | undefined };
   }
 
@@ -218,6 +220,8 @@ export class DynamoDbAdapter implements DatabaseAdapter {
     const send = async (table: string, id: string, parts: (b: ExpressionBuilder) => UpdateParts) => {
       const b = new ExpressionBuilder();
       const { updateExpression, conditions } = parts(b);
+      // Every operation was an $unset under a missing parent: nothing to change.
+      if (!updateExpression) return 0;
       const conditionExpression = this.writeCondition(condition, b, conditions);
       const response = await this.clients.doc.send(new UpdateCommand({
         TableName: table, Key: { id }, UpdateExpression: updateExpression,
@@ -255,7 +259,9 @@ export class DynamoDbAdapter implements DatabaseAdapter {
         const response = await this.clients.doc.send(new GetCommand({ TableName: read.table, Key: { id: read.plan.id }, ProjectionExpression: '#id', ExpressionAttributeNames: { '#id': 'id' } }));
         return response.Item ? 1 : 0;
       }
-      return read.request ? countItems(this.clients.doc, read.request) : 0;
+      if (!read.request) return 0;
+      const [total, ...excluded] = await Promise.all([read.request, ...read.excluded].map((r) => (r ? countItems(this.clients.doc, r) : 0)));
+      return excluded.reduce((count, n) => count - n, total!);
     });
   }
 
@@ -290,9 +296,19 @@ export class DynamoDbAdapter implements DatabaseAdapter {
   }
 }
 
-function withFilter(request: ReadRequest, filter: Expression, b: ExpressionBuilder): ReadRequest {
-  const filterExpression = typeof filter === 'string' ? filter : undefined;
-  const keyCondition = request.operation === 'Query' ? request.input.KeyConditionExpression : undefined;
-  const extra = { ...(filterExpression ? { FilterExpression: filterExpression } : {}), ...b.attributes(filterExpression, keyCondition) };
-  return { ...request, input: { ...request.input, ...extra } } as ReadRequest;
+/** The Query or Scan for a plan; undefined when the filter can match nothing. */
+function readRequest(table: string, query: { index?: string; scanIndexForward: boolean } | undefined, key: KeyCondition | undefined, filter: Condition): ReadRequest | undefined {
+  const b = new ExpressionBuilder();
+  const filterExpression = buildExpression(filter, b);
+  if (filterExpression === false) return undefined;
+  const keyCondition = key && keyConditionExpression(key, b);
+  const expressions = {
+    ...(typeof filterExpression === 'string' ? { FilterExpression: filterExpression } : {}),
+    ...b.attributes(keyCondition, typeof filterExpression === 'string' ? filterExpression : undefined),
+  };
+  if (!query || !keyCondition) return { operation: 'Scan', input: { TableName: table, ...expressions } };
+  return {
+    operation: 'Query',
+    input: { TableName: table, ...(query.index ? { IndexName: query.index } : {}), KeyConditionExpression: keyCondition, ScanIndexForward: query.scanIndexForward, ...expressions },
+  };
 }

@@ -22,13 +22,12 @@ describe('planQuery', () => {
     expect(plan({ id: 5 }).operation).toBe('Scan');
   });
 
-  it('uses company-timestamp-index for a company and a timestamp range, as BETWEEN with the strict bound kept in the filter', () => {
+  it('uses company-timestamp-index for a company and a timestamp range, as BETWEEN dropping the strict bound itself', () => {
     const p = plan({ company_id: 'c1', timestamp: { $gte: '2026-01-01', $lt: '2026-02-01' } });
     expect(p).toMatchObject({
       operation: 'Query', index: 'company-timestamp-index',
       key: { partition: { attribute: 'company_id', value: 'c1' }, range: { attribute: 'timestamp', op: 'between', low: '2026-01-01', high: '2026-02-01' } },
-      filter: { kind: 'and', conditions: [{ field: 'timestamp', op: 'lt', value: '2026-02-01' }] },
-      order: 'none',
+      filter: { kind: 'and', conditions: [] }, exclude: ['2026-02-01'], order: 'none',
     });
   });
 
@@ -41,10 +40,20 @@ describe('planQuery', () => {
     expect(plan({ company_id: 'c1', timestamp: { $gt: 'a' } })).toMatchObject({ key: { range: { op: 'gt', value: 'a' } }, filter: { conditions: [] } });
   });
 
-  it('keeps an inverted range honest: one bound in the key condition, the other in the filter', () => {
-    expect(plan({ company_id: 'c1', timestamp: { $gte: 'b', $lte: 'a' } })).toMatchObject({
-      key: { range: { op: 'gte', value: 'b' } }, filter: { conditions: [{ op: 'lte', value: 'a' }] },
-    });
+  it('scans for an inverted range rather than put a key attribute in a FilterExpression', () => {
+    const p = plan({ company_id: 'c1', timestamp: { $gte: 'b', $lte: 'a' } });
+    expect(p.operation).toBe('Scan');
+    expect(p.notes.join()).toMatch(/company-timestamp-index not used/);
+  });
+
+  it('does not query an index whose key the rest of the filter names', () => {
+    expect(plan({ status: 'open', $or: [{ status: 'x' }, { severity: 'high' }] }).operation).toBe('Scan');
+  });
+
+  it('treats >= "" on a string sort key as "has one": the index without a range', () => {
+    const p = plan({ company_id: 'c1', timestamp: { $gte: '' } });
+    expect(p).toMatchObject({ operation: 'Query', index: 'company-timestamp-index', filter: { conditions: [] } });
+    expect(p.operation === 'Query' && p.key.range).toBeUndefined();
   });
 
   it('answers a sort on the sort key with the index order', () => {

@@ -29,6 +29,8 @@ export type Plan =
     key: KeyCondition;
     /** What the key condition does not already guarantee; goes to the FilterExpression. */
     filter: Condition;
+    /** Sort-key values to drop from what the key condition returns (strict bounds of a BETWEEN). */
+    exclude: Scalar[];
     /** 'index': the index order answers the sort (ScanIndexForward); 'memory': read all, sort here. */
     order: 'none' | 'index' | 'memory';
     scanIndexForward: boolean;
@@ -42,7 +44,8 @@ function conjuncts(condition: Condition): Condition[] {
 }
 
 function matchesType(value: Scalar, key: IndexKey): boolean {
-  return key.type === 'S' ? typeof value === 'string' : typeof value === 'number';
+  // DynamoDB refuses an empty string as a key value, even in a condition.
+  return key.type === 'S' ? typeof value === 'string' && value !== '' : typeof value === 'number';
 }
 
 type Compare = Extract<Condition, { kind: 'compare' }>;
@@ -54,23 +57,39 @@ function equalityOn(parts: Condition[], key: IndexKey): Compare | undefined {
 const LOWER: ComparisonOp[] = ['gt', 'gte'];
 const UPPER: ComparisonOp[] = ['lt', 'lte'];
 
+interface RangeChoice {
+  range?: RangeCondition;
+  covered: Compare[];
+  /** Sort-key values the key condition admits but the filter does not (strict bounds of a BETWEEN). */
+  exclude: Scalar[];
+}
+
 /**
- * The tightest key condition on a sort key from the filter's conditions on it. A strict bound
- * paired with another bound becomes an inclusive BETWEEN, and the strict condition stays in the
- * filter: one extra item read at the edge instead of reading the rest of the partition.
+ * The key condition on a sort key from the filter's conditions on it. Two bounds become an
+ * inclusive BETWEEN and a strict bound's own value is dropped from the results here, since
+ * a FilterExpression may not name a key attribute. `>= ''` on a string key only says "is a
+ * string", which every item of the index is (DynamoDB refuses empty key strings).
  */
-function rangeOn(parts: Condition[], key: IndexKey): { range: RangeCondition; covered: Compare[] } | undefined {
+function rangeOn(parts: Condition[], key: IndexKey): RangeChoice | undefined {
   const usable = parts.filter((c): c is Compare => c.kind === 'compare' && c.field === key.attribute && c.op !== 'ne' && matchesType(c.value, key));
+  const anyString = parts.filter((c): c is Compare => c.kind === 'compare' && c.field === key.attribute && key.type === 'S' && c.value === '' && LOWER.includes(c.op));
   const eq = usable.find((c) => c.op === 'eq');
-  if (eq) return { range: { op: 'eq', value: eq.value }, covered: [eq] };
+  if (eq) return { range: { op: 'eq', value: eq.value }, covered: [eq, ...anyString], exclude: [] };
   const low = usable.find((c) => LOWER.includes(c.op));
   const high = usable.find((c) => UPPER.includes(c.op));
   if (low && high && !inverted(low.value, high.value)) {
-    const exact = [low, high].filter((c) => c.op === 'gte' || c.op === 'lte');
-    return { range: { op: 'between', low: low.value, high: high.value }, covered: exact };
+    const exclude = [low, high].filter((c) => c.op === 'gt' || c.op === 'lt').map((c) => c.value);
+    return { range: { op: 'between', low: low.value, high: high.value }, covered: [low, high, ...anyString], exclude };
   }
   const one = low ?? high;
-  return one ? { range: { op: one.op as 'gt' | 'gte' | 'lt' | 'lte', value: one.value }, covered: [one] } : undefined;
+  if (one) return { range: { op: one.op as 'gt' | 'gte' | 'lt' | 'lte', value: one.value }, covered: [one, ...anyString], exclude: [] };
+  return anyString.length > 0 ? { covered: anyString, exclude: [] } : undefined;
+}
+
+/** Whether a condition names an attribute: a Query's FilterExpression may not name the index's keys. */
+function mentions(condition: Condition, attributes: string[]): boolean {
+  if (condition.kind === 'and' || condition.kind === 'or') return condition.conditions.some((c) => mentions(c, attributes));
+  return attributes.some((a) => condition.field === a || condition.field.startsWith(`${a}.`));
 }
 
 /** DynamoDB refuses a BETWEEN whose bounds are inverted; such a range simply matches nothing. */
@@ -86,7 +105,8 @@ function remaining(parts: Condition[], covered: Condition[]): Condition {
 interface Candidate {
   index?: string;
   key: KeyCondition;
-  covered: Condition[];
+  filter: Condition;
+  exclude: Scalar[];
   order: 'none' | 'index' | 'memory';
   scanIndexForward: boolean;
   score: number;
@@ -97,11 +117,12 @@ export function planQuery(condition: Condition, sort: Sort, spec: CollectionSpec
   const idEquality = equalityOn(parts, spec.key);
   if (idEquality && parts.length === 1) return { operation: 'GetItem', id: idEquality.value as string, notes: [] };
   const notes: string[] = [];
-  if (idEquality) {
+  const idFilter = idEquality && remaining(parts, [idEquality]);
+  if (idEquality && idFilter && !mentions(idFilter, [spec.key.attribute])) {
     // At most one item has this id, so the order is moot.
     return {
       operation: 'Query', key: { partition: { attribute: spec.key.attribute, value: idEquality.value } },
-      filter: remaining(parts, [idEquality]), order: 'none', scanIndexForward: true, notes,
+      filter: idFilter, exclude: [], order: 'none', scanIndexForward: true, notes,
     };
   }
 
@@ -111,6 +132,7 @@ export function planQuery(condition: Condition, sort: Sort, spec: CollectionSpec
     if (!partition) continue;
     const key: KeyCondition = { partition: { attribute: index.partitionKey.attribute, value: partition.value } };
     let covered: Condition[] = [partition];
+    let exclude: Scalar[] = [];
     let order: Candidate['order'] = sort.length > 0 ? 'memory' : 'none';
     let scanIndexForward = true;
     if (index.sortKey) {
@@ -119,24 +141,29 @@ export function planQuery(condition: Condition, sort: Sort, spec: CollectionSpec
         notes.push(`${index.name} holds only items with a ${index.sortKey.type === 'S' ? 'string' : 'number'} ${index.sortKey.attribute}; add a condition on ${index.sortKey.attribute} (e.g. {$gte: ${index.sortKey.type === 'S' ? "''" : '-Infinity'}}) to use it`);
         continue;
       }
-      key.range = { attribute: index.sortKey.attribute, ...range.range };
+      if (range.range) key.range = { attribute: index.sortKey.attribute, ...range.range };
       covered = [...covered, ...range.covered];
+      exclude = range.exclude;
       const [first] = sort;
       if (sort.length === 1 && first?.[0] === index.sortKey.attribute) {
         order = 'index';
         scanIndexForward = first[1] === 1;
       }
     }
+    const filter = remaining(parts, covered);
+    const keyAttributes = [index.partitionKey, ...(index.sortKey ? [index.sortKey] : [])].map((k) => k.attribute);
+    if (mentions(filter, keyAttributes)) {
+      notes.push(`${index.name} not used: the filter has conditions on ${keyAttributes.join('/')} that a key condition cannot express`);
+      continue;
+    }
     const score = (key.range ? 2 : 0) + (order !== 'memory' ? 1 : 0);
-    candidates.push({ index: index.name, key, covered, order, scanIndexForward, score });
+    candidates.push({ index: index.name, key, filter, exclude, order, scanIndexForward, score });
   }
   const best = candidates.sort((a, b) => b.score - a.score)[0];
   if (best) {
     if (best.order === 'memory') notes.push(`sorted in memory after reading every match: ${best.index} is not ordered by ${sort.map(([f]) => f).join(', ')}`);
-    return {
-      operation: 'Query', index: best.index, key: best.key, filter: remaining(parts, best.covered),
-      order: best.order, scanIndexForward: best.scanIndexForward, notes,
-    };
+    const { score: _score, ...plan } = best;
+    return { operation: 'Query', ...plan, notes };
   }
   if (sort.length > 0) notes.push('sorted in memory after a full Scan: no index serves this filter and sort');
   return { operation: 'Scan', filter: condition, order: sort.length > 0 ? 'memory' : 'none', notes };

@@ -41,6 +41,7 @@ const MAX_REQUEST_ITEMS = 2000;
  */
 export async function readPage(
   doc: DynamoDBDocumentClient, request: ReadRequest, want: number, startKey: ItemKey | undefined, keyAttributes: string[],
+  keep: (item: Document) => boolean = () => true,
 ): Promise<{ items: Document[]; nextKey?: ItemKey; stats: ReadStats }> {
   const stats: ReadStats = { scanned: 0, capacity: 0 };
   const items: Document[] = [];
@@ -48,7 +49,7 @@ export async function readPage(
   let batch = want + 1;
   for (;;) {
     const response = await send(doc, request, { Limit: batch, ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}) }, stats);
-    const received = response.Items ?? [];
+    const received = (response.Items ?? []).filter(keep);
     const room = want - items.length;
     items.push(...received.slice(0, room));
     if (received.length > room) {
@@ -81,10 +82,10 @@ function eachSegment(doc: DynamoDBDocumentClient, request: ReadRequest, extra: P
 }
 
 /** Every matching item: for sorts no index answers. Scans run in parallel segments. */
-export async function readAll(doc: DynamoDBDocumentClient, request: ReadRequest): Promise<{ items: Document[]; stats: ReadStats }> {
+export async function readAll(doc: DynamoDBDocumentClient, request: ReadRequest, keep: (item: Document) => boolean = () => true): Promise<{ items: Document[]; stats: ReadStats }> {
   const stats: ReadStats = { scanned: 0, capacity: 0 };
   const items: Document[] = [];
-  await eachSegment(doc, request, {}, stats, (r) => items.push(...(r.Items ?? [])));
+  await eachSegment(doc, request, {}, stats, (r) => items.push(...(r.Items ?? []).filter(keep)));
   return { items, stats };
 }
 

@@ -32,6 +32,10 @@ export function translateMongoError(error: unknown, context: { url: string; coll
   if (e.code === 10334 || e.code === 17419 || /too large/i.test(message)) {
     return new AppError('ITEM_TOO_LARGE', `The document is too large for MongoDB: ${message}`, details, { cause: error });
   }
+  // TypeMismatch, PathNotViable, ConflictingUpdateOperators: an update the document's shape refuses.
+  if (e.code === 14 || e.code === 28 || e.code === 40) {
+    return new AppError('INVALID_QUERY', `MongoDB refused the update: ${message}`, details, { cause: error });
+  }
   if (e.code === 2 || e.code === 9 || e.codeName === 'BadValue' || e.codeName === 'FailedToParse') {
     return new AppError('INVALID_QUERY', `MongoDB rejected the query: ${message}`, details, { cause: error });
   }
