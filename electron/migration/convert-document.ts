@@ -224,7 +224,7 @@ export function convertDocument(doc: Document, spec: CollectionSpec): Conversion
   for (const [attribute, rule] of rules) {
     if (!(attribute in item) || fitsIndexKey(item[attribute], rule.type)) continue;
     const need = rule.type === 'S' ? 'a non-empty string' : 'a number';
-    return { ok: false, key, code: 'UNSUPPORTED_VALUE', reason: `${attribute}: is ${describe(doc[attribute])}, but ${rule.index} needs ${need} (DynamoDB rejects the item)` };
+    return { ok: false, key, code: 'UNSUPPORTED_VALUE', reason: `${attribute}: ${describe(doc[attribute])}, but ${rule.index} needs ${need} (DynamoDB rejects the item)` };
   }
   if (size > MAX_ITEM_BYTES) {
     return { ok: false, key, code: 'ITEM_TOO_LARGE', reason: `${(size / 1024).toFixed(1)} KB as a DynamoDB item, over the 400 KB limit` };

@@ -1,0 +1,40 @@
+import { COLLECTION_NAMES } from '../../../shared/catalogue';
+import { AppError } from '../../../shared/errors';
+import type { MigrationPlan } from '../../../shared/migration';
+import { planMigration } from '../../migration';
+import type { CliCommand } from '../cli-command';
+import { addConnectionOptions, type ConnectionFlags } from '../config';
+import { withContext } from '../open-context';
+import { printProblems } from '../report';
+import { EXIT_OK, runAction } from '../run-action';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function printPlan(plan: MigrationPlan, write: (line: string) => void): void {
+  write('Dry run: nothing was written.');
+  write(`${'collection'.padEnd(24)} ${'docs'.padStart(9)} ${'avg'.padStart(9)} ${'largest'.padStart(9)} ${'problems'.padStart(8)} ${'WRUs'.padStart(9)} ${'cost $'.padStart(9)}  table`);
+  for (const c of plan.collections) {
+    write(`${c.collection.padEnd(24)} ${String(c.documents).padStart(9)} ${kb(c.averageBytes).padStart(9)} ${kb(c.largestBytes).padStart(9)} ${String(c.problemCount).padStart(8)} ${String(c.writeUnits).padStart(9)} ${c.estimatedCostUsd.toFixed(4).padStart(9)}  ${c.table}${c.tableExists ? '' : ' (will be created)'}`);
+  }
+  const t = plan.totals;
+  write(`${'total'.padEnd(24)} ${String(t.documents).padStart(9)} ${''.padStart(9)} ${''.padStart(9)} ${String(t.problemCount).padStart(8)} ${String(t.writeUnits).padStart(9)} ${t.estimatedCostUsd.toFixed(4).padStart(9)}`);
+  write(`Estimated duration: ${Math.ceil(t.estimatedSeconds)}s at ${plan.rate.docsPerSecond} docs/s (${plan.rate.source}); cost at $1.25 per million write units.`);
+  const problems = plan.collections.flatMap((c) => c.problems);
+  if (problems.length > 0) printProblems('Documents that cannot be migrated:', problems, write);
+}
+
+export const planCommand: CliCommand = {
+  register(program) {
+    addConnectionOptions(program.command('plan').argument('[collections...]', 'collections to plan (default: all 13)')
+      .description('Dry run: sizes, documents that cannot be migrated and why, write units, cost and duration'))
+      .option('--json', 'print the plan as JSON')
+      .action(runAction(async (collections: string[], flags: ConnectionFlags & { json?: boolean }) => {
+        const unknown = collections.filter((c) => !COLLECTION_NAMES.includes(c));
+        if (unknown.length > 0) throw new AppError('VALIDATION', `Unknown collection ${unknown.join(', ')}. Use one of: ${COLLECTION_NAMES.join(', ')}`);
+        const plan = await withContext(flags, (ctx) => planMigration(ctx, collections));
+        if (flags.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+        else printPlan(plan, (line) => process.stdout.write(`${line}\n`));
+        return EXIT_OK;
+      }));
+  },
+};

@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import { DEFAULT_SAMPLE_ALERTS, DEFAULT_SAMPLE_SEED, startSandbox } from '../../sandbox';
+import type { CliCommand } from '../cli-command';
+import { positiveInteger } from '../config';
+import { EXIT_OK, runAction } from '../run-action';
+
+export interface SampleFlags {
+  alerts: number;
+  seed: number;
+}
+
+export function addSampleOptions(command: Command) {
+  return command
+    .option('--alerts <n>', 'alerts to generate (other collections scale with it)', positiveInteger, DEFAULT_SAMPLE_ALERTS)
+    .option('--seed <n>', 'seed of the sample data generator', positiveInteger, DEFAULT_SAMPLE_SEED);
+}
+
+export const sandboxCommand: CliCommand = {
+  register(program) {
+    addSampleOptions(program.command('sandbox').description('Start local MongoDB-compatible and DynamoDB Local servers with sample data; Ctrl+C stops them'))
+      .action(runAction(async (flags: SampleFlags) => {
+        const write = (line: string) => process.stdout.write(`${line}\n`);
+        const sandbox = await startSandbox({ alerts: flags.alerts, seed: flags.seed, log: write });
+        for (const line of sandbox.descriptions) write(line);
+        write(`Sample data: ${Object.entries(sandbox.counts).map(([c, n]) => `${c}=${n}`).join(', ')}`);
+        write(`\nIn another shell:\n  export MONGO_URL=${sandbox.mongoUrl}\n  export AWS_ENDPOINT_URL_DYNAMODB=${sandbox.dynamoEndpoint}\n  npm run cli -- plan\n\nPress Ctrl+C to stop.`);
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await sandbox.stop();
+        return EXIT_OK;
+      }));
+  },
+};

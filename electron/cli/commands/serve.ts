@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { InvalidArgumentError } from 'commander';
+import type { CliCommand } from '../cli-command';
+import { DEFAULT_STATE_DIR, positiveInteger } from '../config';
+import { EXIT_OK, runAction } from '../run-action';
+import { serveConsole } from '../../transports/serve-console';
+
+interface ServeFlags { port: number; sandbox?: boolean; alerts?: number; stateDir: string; json?: boolean }
+
+function port(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65535) throw new InvalidArgumentError('expected a port number (0 picks a free one).');
+  return number;
+}
+
+/** `serve`: the desktop console in a browser, on 127.0.0.1 only, behind a one-time token. */
+export const serveCommand: CliCommand = {
+  register(program) {
+    program.command('serve')
+      .description('Open the console in a browser: a loopback-only web server protected by a token printed at start')
+      .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', port, 0)
+      .option('--sandbox', 'first start local servers with sample data and save them as connections')
+      .option('--alerts <n>', 'sample alerts to load with --sandbox', positiveInteger)
+      .option('--state-dir <dir>', 'where migration checkpoints and error logs are kept', DEFAULT_STATE_DIR)
+      .option('--json', 'print the address as one JSON line (for scripts and tests)')
+      .action(runAction(async (flags: ServeFlags) => {
+        if (!existsSync('dist/renderer/index.html')) process.stderr.write('The renderer is not built yet: run `npm run build:renderer` (npm run serve does it for you).\n');
+        const log = (line: string) => process.stderr.write(`${line}\n`);
+        const session = await serveConsole({ port: flags.port, sandbox: flags.sandbox, alerts: flags.alerts, stateDir: flags.stateDir, log });
+        if (flags.json) {
+          process.stdout.write(`${JSON.stringify({ url: session.web.url, port: session.web.port, token: session.web.token })}\n`);
+        } else {
+          for (const line of session.sandbox?.descriptions ?? []) process.stdout.write(`${line}\n`);
+          process.stdout.write(`\nAlert Whisperer Console: open\n\n  ${session.web.url}\n\nOnly this machine can reach it, and only with this token. Ctrl+C stops it${flags.sandbox ? ' and the sandbox' : ''}.\n`);
+        }
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await session.close();
+        return EXIT_OK;
+      }));
+  },
+};

@@ -1,0 +1,32 @@
+import { COLLECTION_NAMES } from '../../../shared/catalogue';
+import { AppError } from '../../../shared/errors';
+import { verifyMigration } from '../../migration';
+import type { CliCommand } from '../cli-command';
+import { addConnectionOptions, positiveInteger, type ConnectionFlags } from '../config';
+import { withContext } from '../open-context';
+import { printVerify } from '../report';
+import { EXIT_OK, EXIT_PROBLEMS, runAction } from '../run-action';
+
+interface VerifyFlags extends ConnectionFlags {
+  sample?: number;
+  countsOnly?: boolean;
+  json?: boolean;
+}
+
+export const verifyCommand: CliCommand = {
+  register(program) {
+    addConnectionOptions(program.command('verify').argument('[collections...]', 'collections to check (default: all 13)')
+      .description('Compare counts and every document with its DynamoDB item; lists missing, extra and different items'))
+      .option('--sample <n>', 'compare a random sample of n documents per collection', positiveInteger)
+      .option('--counts-only', "only the seed's count check")
+      .option('--json', 'print the result as JSON')
+      .action(runAction(async (collections: string[], flags: VerifyFlags) => {
+        const unknown = collections.filter((c) => !COLLECTION_NAMES.includes(c));
+        if (unknown.length > 0) throw new AppError('VALIDATION', `Unknown collection ${unknown.join(', ')}. Use one of: ${COLLECTION_NAMES.join(', ')}`);
+        const result = await withContext(flags, (ctx) => verifyMigration(ctx, { collections, sample: flags.sample, countsOnly: flags.countsOnly ?? false }));
+        if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+        else printVerify(result, (line) => process.stdout.write(`${line}\n`));
+        return result.ok ? EXIT_OK : EXIT_PROBLEMS;
+      }));
+  },
+};

@@ -1,0 +1,57 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { DEFAULT_TABLE_PREFIX } from '../../shared/catalogue';
+import { DEFAULT_MONGO_URL, DynamoConnectionSchema, MongoConnectionSchema, type DynamoConnection, type MongoConnection } from '../../shared/connection';
+import { AppError } from '../../shared/errors';
+
+/** Flags shared by every command that talks to the databases; each falls back to the seed's variable. */
+export interface ConnectionFlags {
+  mongoUrl?: string;
+  region?: string;
+  prefix?: string;
+  endpoint?: string;
+  stateDir?: string;
+}
+
+export const DEFAULT_STATE_DIR = '.migration-state';
+
+export function addConnectionOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--mongo-url <url>', 'MongoDB URL with the database').env('MONGO_URL').default(DEFAULT_MONGO_URL))
+    .addOption(new Option('--region <region>', 'AWS region').env('AWS_REGION').default('us-east-1'))
+    .addOption(new Option('--prefix <prefix>', 'DynamoDB table name prefix').env('DYNAMODB_TABLE_PREFIX').default(DEFAULT_TABLE_PREFIX))
+    .addOption(new Option('--endpoint <url>', 'DynamoDB endpoint (DynamoDB Local)').env('AWS_ENDPOINT_URL_DYNAMODB'))
+    .addOption(new Option('--state-dir <dir>', 'where checkpoints and error logs are kept').default(DEFAULT_STATE_DIR));
+}
+
+function isLoopback(endpoint: string): boolean {
+  try {
+    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(endpoint).hostname);
+  } catch {
+    return false;
+  }
+}
+
+const hasAwsCredentials = () => Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE || process.env.AWS_WEB_IDENTITY_TOKEN_FILE);
+
+/** Parsed, validated connection settings; a bad value is one clear error, not a stack trace. */
+export function connectionSettings(flags: ConnectionFlags): { mongo: MongoConnection; dynamo: DynamoConnection } {
+  const mongo = MongoConnectionSchema.safeParse({ backend: 'mongodb', url: flags.mongoUrl ?? DEFAULT_MONGO_URL });
+  if (!mongo.success) throw new AppError('VALIDATION', `--mongo-url / MONGO_URL: ${mongo.error.issues[0]?.message}`);
+  const dynamo = DynamoConnectionSchema.safeParse({
+    backend: 'dynamodb', region: flags.region, tablePrefix: flags.prefix, ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
+    // DynamoDB Local accepts any key pair; without one the SDK's chain would fail before connecting.
+    ...(flags.endpoint && isLoopback(flags.endpoint) && !hasAwsCredentials() ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  });
+  if (!dynamo.success) {
+    const issue = dynamo.error.issues[0];
+    throw new AppError('VALIDATION', `--${issue?.path[0] === 'tablePrefix' ? 'prefix' : String(issue?.path[0])}: ${issue?.message}`);
+  }
+  return { mongo: mongo.data, dynamo: dynamo.data };
+}
+
+/** Commander's parser for a positive integer flag; commander prints the error and exits. */
+export function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a positive whole number.');
+  return number;
+}

@@ -1,0 +1,28 @@
+// The command-line interface: the seed guide's `migrate_to_dynamodb.py` commands, and more.
+// `npm run cli -- <command> --help` describes each one.
+import { Command } from 'commander';
+import type { CliCommand } from './cli-command';
+import { cloudformationCommand } from './commands/cloudformation';
+import { demoCommand } from './commands/demo';
+import { migrateCommand } from './commands/migrate';
+import { migrateCollectionCommand } from './commands/migrate-collection';
+import { planCommand } from './commands/plan';
+import { sandboxCommand } from './commands/sandbox';
+import { verifyCommand } from './commands/verify';
+
+/** Every command, in the order `--help` lists them. A new command is one import and one entry. */
+const COMMANDS: CliCommand[] = [
+  migrateCommand,
+  migrateCollectionCommand,
+  verifyCommand,
+  cloudformationCommand,
+  planCommand,
+  sandboxCommand,
+  demoCommand,
+];
+
+const program = new Command('alert-whisperer')
+  .description('Alert Whisperer data: MongoDB → DynamoDB migration, verification and local sandbox')
+  .showHelpAfterError();
+for (const command of COMMANDS) command.register(program);
+await program.parseAsync();

@@ -1,0 +1,40 @@
+import type { DocumentProblem, MigrationSummary, VerifyResult } from '../../shared/migration';
+
+type Write = (line: string) => void;
+
+/** The seed's verify output, `✓ alerts: MongoDB=1250, DynamoDB=1250`, then what differs and where. */
+export function printVerify(result: VerifyResult, write: Write): void {
+  write('Verifying migration...');
+  for (const c of result.collections) {
+    const unmigratable = c.sourceCount - c.targetCount > 0 && c.countsMatch ? ` (${c.sourceCount - c.targetCount} could not be migrated, listed below)` : '';
+    const sampled = c.content?.sampled ? `, content sampled: ${c.content.compared} compared` : '';
+    write(`${c.ok ? '✓' : '✗'} ${c.collection}: MongoDB=${c.sourceCount}, DynamoDB=${c.targetCount}${unmigratable}${sampled}`);
+    if (!c.content) continue;
+    for (const id of c.content.missing) write(`    missing in DynamoDB: ${id}`);
+    for (const id of c.content.extra) write(`    extra in DynamoDB (no source document): ${id}`);
+    for (const d of c.content.different) {
+      write(`    different: ${d.id}`);
+      for (const f of d.differences) write(`      ${f.path}: MongoDB ${'source' in f ? JSON.stringify(f.source) : '(absent)'} → DynamoDB ${'target' in f ? JSON.stringify(f.target) : '(absent)'}`);
+    }
+  }
+  const unmigratable = result.collections.flatMap((c) => c.content?.unmigratable ?? []);
+  if (unmigratable.length > 0) {
+    write('');
+    printProblems('Documents that could not be migrated:', unmigratable, write);
+  }
+}
+
+export function printProblems(title: string, problems: DocumentProblem[], write: Write): void {
+  write(title);
+  for (const p of problems) write(`  ${p.collection} ${p.id} [${p.code}] ${p.reason}`);
+}
+
+export function printSummary(summary: MigrationSummary, errorLog: string, write: Write): void {
+  const o = summary.overall;
+  const seconds = (summary.elapsedMs / 1000).toFixed(1);
+  write(`Migration ${summary.state}: ${o.written} written, ${o.failed} failed, ${o.skipped} skipped of ${o.total} documents in ${seconds}s`);
+  if (summary.error) write(`Error: ${summary.error.message}`);
+  if (summary.failures.length > 0) {
+    printProblems(`Failed documents (also in ${errorLog}):`, summary.failures, write);
+  }
+}
