@@ -130,8 +130,9 @@ function convertBson(bsonType: string, value: object, path: string, depth: numbe
     case 'Int32': case 'Double': return plainNumber((value as { value: number }).value, path);
     case 'Long': case 'Decimal128': return exactNumber(String(value), path);
     case 'Binary': {
+      // The driver hands out a Buffer; a plain view keeps the item equal to what DynamoDB returns.
       const bytes = (value as { value(): Uint8Array }).value();
-      return [bytes, bytes.length];
+      return [new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), bytes.length];
     }
     case 'BSONSymbol': return convertValue(String((value as { value: string }).value), path, depth);
     case 'DBRef': {
