@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DeleteTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoConnectionSchema } from '../../shared/connection';
+import { localServers, uniqueName } from '../../test/local-servers';
+import { createDynamoClients } from '../adapters/dynamodb/client';
+import { connectMongo } from '../adapters/mongodb/connect';
+import type { MigrationContext } from './context';
+
+/** For integration tests: a fresh database, table prefix and state folder on the shared local servers. */
+export async function openTestContext(name: string): Promise<MigrationContext & { database: string; prefix: string; mongoUrl: string; endpoint: string; tables(): Promise<string[]>; close(): Promise<void> }> {
+  const servers = localServers();
+  const database = uniqueName(name);
+  const prefix = uniqueName(name.replace(/[^A-Za-z0-9]/g, ''));
+  const mongoUrl = `${servers.mongoUrl}/${database}`;
+  const source = await connectMongo({ backend: 'mongodb', url: mongoUrl });
+  const target = createDynamoClients(DynamoConnectionSchema.parse({ backend: 'dynamodb', ...servers.dynamo, tablePrefix: prefix }));
+  const stateDir = mkdtempSync(join(tmpdir(), `awc-${name}-`));
+  const tables = async () => {
+    const names: string[] = [];
+    let start: string | undefined;
+    do {
+      const page = await target.client.send(new ListTablesCommand({ ExclusiveStartTableName: start }));
+      names.push(...(page.TableNames ?? []).filter((t) => t.startsWith(`${prefix}_`)));
+      start = page.LastEvaluatedTableName;
+    } while (start);
+    return names.sort();
+  };
+  return {
+    source, target, stateDir, database, prefix, mongoUrl, endpoint: servers.dynamo.endpoint, tables,
+    async close() {
+      await Promise.all((await tables()).map((t) => target.client.send(new DeleteTableCommand({ TableName: t })).catch(() => {})));
+      await source.db.dropDatabase().catch(() => {});
+      await source.client.close();
+      target.client.destroy();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
