@@ -8,6 +8,7 @@ import { migrateCommand } from './commands/migrate';
 import { migrateCollectionCommand } from './commands/migrate-collection';
 import { planCommand } from './commands/plan';
 import { sandboxCommand } from './commands/sandbox';
+import { serveCommand } from './commands/serve';
 import { verifyCommand } from './commands/verify';
 
 /** Every command, in the order `--help` lists them. A new command is one import and one entry. */
@@ -19,6 +20,7 @@ const COMMANDS: CliCommand[] = [
   planCommand,
   sandboxCommand,
   demoCommand,
+  serveCommand,
 ];
 
 const program = new Command('alert-whisperer')

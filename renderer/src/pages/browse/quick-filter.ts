@@ -15,7 +15,7 @@ export const TIME_FIELD: Record<string, string> = { alerts: 'timestamp', inciden
 
 export const STATUSES: Record<string, string[]> = {
   alerts: ['active', 'acknowledged', 'resolved'],
-  incidents: ['new', 'in_progress', 'resolved', 'closed'],
+  incidents: ['new', 'in_progress', 'escalated', 'resolved'],
 };
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 

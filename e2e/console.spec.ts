@@ -1,0 +1,106 @@
+import { expect, test, type Page } from '@playwright/test';
+import { callConsole } from './contract-client';
+
+/**
+ * The console as a user drives it, in order: connect to the sandbox, migrate, browse with an
+ * indexed filter, a bad filter, tamper with one item and find it in Verify, the template.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let page: Page;
+const shot = (name: string) => page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+
+test.beforeAll(async ({ browser }) => {
+  page = await browser.newPage();
+  await page.goto(process.env.AWC_E2E_URL!);
+});
+test.afterAll(() => page.close());
+
+test('connects to the local sandbox', async () => {
+  await expect(page.getByRole('heading', { name: 'Connections', level: 1 })).toBeVisible();
+  await expect(page).not.toHaveURL(/token=/);
+  await page.getByRole('button', { name: 'Use sandbox connections' }).click();
+  for (const id of ['sandbox-mongodb', 'sandbox-dynamodb']) {
+    const card = page.getByTestId(`connection-${id}`);
+    await expect(card.getByText('In use')).toBeVisible();
+    await card.getByRole('button', { name: 'Test' }).click();
+    await expect(card.getByText('Connected')).toBeVisible();
+  }
+  await expect(page.getByText('secret saved')).toHaveCount(1);
+  await shot('01-connections');
+});
+
+test('plans and runs a migration to 100 %', async () => {
+  await page.getByRole('link', { name: 'Migrate' }).click();
+  await page.getByRole('button', { name: 'Dry run' }).click();
+  const plan = page.getByTestId('plan-table');
+  await expect(plan.getByRole('row', { name: /alerts/ }).first()).toContainText('500');
+  await page.getByRole('button', { name: 'Start migration' }).click();
+  const overall = page.getByRole('progressbar', { name: 'Overall progress' });
+  await expect(overall).toBeVisible();
+  await expect(page.getByTestId('migration-progress')).toHaveAttribute('data-state', 'completed', { timeout: 90_000 });
+  await expect(overall).toHaveAttribute('aria-valuenow', '100');
+  await expect(page.getByRole('progressbar', { name: 'alerts progress' })).toHaveAttribute('aria-valuenow', '100');
+  await shot('02-migrate');
+});
+
+test('browses alerts on DynamoDB with an indexed filter and shows the plan', async () => {
+  const [sample] = (await callConsole('documents.find', { connectionId: 'sandbox-mongodb', collection: 'alerts', filter: {}, options: { limit: 1 } })).documents;
+  const company = String(sample?.company_id);
+  await page.getByRole('link', { name: 'Browse' }).click();
+  await page.getByRole('tab', { name: 'DynamoDB' }).click();
+  await expect(page.getByRole('navigation', { name: 'Collections' }).getByRole('button', { name: /alerts/ })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Filter', exact: true }).fill(JSON.stringify({ company_id: company, timestamp: { $gte: '2000-01-01' } }));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const plan = page.getByTestId('plan');
+  await expect(plan).toContainText('Query on company-timestamp-index');
+  await expect(page.getByTestId('result-row').first()).toContainText(company);
+  await page.getByTestId('result-row').first().click();
+  await expect(page.getByTestId('document-json')).toContainText(company);
+  await shot('03-browse-dynamodb-query');
+});
+
+test('shows a bad filter inline and does not run it', async () => {
+  await page.getByRole('textbox', { name: 'Filter', exact: true }).fill('{"status": {"$where": "sleep(100)"}}');
+  const errors = page.getByTestId('filter-errors');
+  await expect(errors).toContainText('$where runs code on the server and is refused');
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await page.getByRole('textbox', { name: 'Filter', exact: true }).fill('{status: "active"}');
+  await expect(errors).toContainText('Not valid JSON');
+  await shot('04-browse-bad-filter');
+});
+
+test('browses MongoDB with quick filters', async () => {
+  await page.getByRole('tab', { name: 'MongoDB' }).click();
+  await page.getByLabel('Severity').selectOption('critical');
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await expect(page.getByTestId('plan')).toContainText('Find');
+  await expect(page.getByTestId('result-row').first()).toContainText('critical');
+  await shot('05-browse-mongodb');
+});
+
+test('finds a tampered item in Verify and shows both sides', async () => {
+  const [item] = (await callConsole('documents.find', { connectionId: 'sandbox-dynamodb', collection: 'alerts', filter: {}, options: { limit: 1 } })).documents;
+  const id = String(item?.id);
+  expect(await callConsole('documents.update', { connectionId: 'sandbox-dynamodb', collection: 'alerts', filter: { id }, update: { $set: { message: 'tampered by the e2e test' } } })).toEqual({ modified: 1 });
+
+  await page.getByRole('link', { name: 'Verify' }).click();
+  await page.getByRole('checkbox', { name: 'All collections' }).uncheck();
+  await page.getByRole('checkbox', { name: 'alerts', exact: true }).check();
+  await page.getByRole('button', { name: 'Run verify' }).click();
+  const row = page.getByTestId('verify-row-alerts');
+  await expect(row).toContainText('✗', { timeout: 60_000 });
+  await row.getByRole('button', { name: 'alerts' }).click();
+  await page.getByTestId('different-ids').getByRole('button', { name: id }).click();
+  await expect(page.getByTestId('diff-fields')).toContainText('message');
+  await expect(page.getByTestId('diff-target').locator('.json-diff')).toContainText('tampered by the e2e test');
+  await expect(page.getByTestId('diff-source').locator('.json-diff')).toBeVisible();
+  await shot('06-verify-diff');
+});
+
+test('previews the CloudFormation template', async () => {
+  await page.getByRole('link', { name: 'CloudFormation' }).click();
+  await expect(page.getByTestId('template-json')).toContainText('AWS::DynamoDB::Table');
+  await expect(page.getByTestId('template-json')).toContainText('company-timestamp-index');
+  await shot('07-cloudformation');
+});
