@@ -27,6 +27,8 @@ interface Backend {
   bigNumber: { digits: string; value: unknown };
   /** DynamoDB needs its tables; MongoDB creates collections on first write. */
   collectionsMustExist: boolean;
+  /** Whether paths and ranges look inside arrays (MongoDB); otherwise such a filter is refused. */
+  looksInsideLists: boolean;
 }
 
 const USED = ['alerts', 'audit_logs', 'users'];
@@ -45,6 +47,7 @@ const backends: Backend[] = [
       },
       bigNumber: { digits: '1234567890123456789', value: Long.fromString('1234567890123456789') },
       collectionsMustExist: false,
+      looksInsideLists: true,
     };
   })(),
   (() => {
@@ -64,6 +67,7 @@ const backends: Backend[] = [
       },
       bigNumber: { digits: '12345678901234567890', value: NumberValue.from('12345678901234567890') },
       collectionsMustExist: true,
+      looksInsideLists: false,
     };
   })(),
 ];
@@ -74,10 +78,10 @@ const t = (day: number) => `2026-01-0${day}T00:00:00.000Z`;
 const ALERTS: Document[] = [
   { id: 'a01', company_id: 'c1', status: 'open', severity: 'high', priority: 50, timestamp: t(1), tags: ['cpu', 'prod'], meta: { source: 'datadog', level: 3 } },
   { id: 'a02', company_id: 'c1', status: 'acknowledged', severity: 'low', priority: 10, timestamp: t(2), tags: ['mem'], meta: { source: 'grafana', level: 1 } },
-  { id: 'a03', company_id: 'c2', status: 'open', severity: 'critical', priority: 90, timestamp: t(3), meta: { source: 'datadog' } },
+  { id: 'a03', company_id: 'c2', status: 'open', severity: 'critical', priority: 90, timestamp: t(3), meta: { source: 'datadog' }, codes: [1, null] },
   { id: 'a04', company_id: 'c2', status: 'resolved', severity: 'medium', priority: '70', timestamp: t(4) },
-  { id: 'a05', company_id: 'c1', status: 'open', severity: 'high', priority: null, timestamp: t(5), tags: [] },
-  { id: 'a06', company_id: 'c3', severity: 'low', priority: 30.5, timestamp: t(6), assignee: 'bob' },
+  { id: 'a05', company_id: 'c1', status: 'open', severity: 'high', priority: null, timestamp: t(5), tags: [], events: [{ kind: 'page' }, { kind: 'mail' }] },
+  { id: 'a06', company_id: 'c3', severity: 'low', priority: 30.5, timestamp: t(6), assignee: 'bob', scores: [1, 9] },
   { id: 'a07', company_id: 'c1', status: 'resolved', severity: 'critical', priority: 0, timestamp: t(7), acknowledged: true },
   { id: 'a08', company_id: 'c3', status: 'open', severity: 'medium', priority: -5, timestamp: t(8), acknowledged: false, meta: { source: null } },
   { id: 'a09', status: 'open', severity: 'high', priority: 100, note: 'no company' },
@@ -108,6 +112,9 @@ const OPERATOR_CASES: [string, Filter, string[]][] = [
   ['$in on an array', { tags: { $in: ['mem', 'prod'] } }, ['a01', 'a02']],
   ['$nin on an array', { tags: { $nin: ['cpu'] } }, except('a01')],
   ['$ne on an array', { tags: { $ne: 'mem' } }, except('a02')],
+  ['null matches an array holding null', { codes: null }, ALL],
+  ['$ne null excludes an array holding null', { codes: { $ne: null } }, []],
+  ['a number in an array', { codes: 1 }, ['a03']],
   ['$exists true', { tags: { $exists: true } }, ['a01', 'a02', 'a05']],
   ['$exists false', { meta: { $exists: false } }, ['a04', 'a05', 'a06', 'a07', 'a09', 'a10']],
   ['nested equality', { 'meta.source': 'datadog' }, ['a01', 'a03']],
@@ -139,6 +146,12 @@ const OPERATOR_CASES: [string, Filter, string[]][] = [
   ['empty $nin', { severity: { $nin: [] } }, ALL],
   ['no match', { company_id: 'nope' }, []],
   ['missing company', { status: { $exists: true }, company_id: { $exists: false } }, ['a09']],
+];
+
+/** MongoDB looks inside arrays for dotted paths and ranges; DynamoDB cannot, and must say so. */
+const LIST_CASES: [string, Filter, string, string[]][] = [
+  ['a dotted path through an array of documents', { 'events.kind': 'page' }, 'events', ['a05']],
+  ['a range over array elements', { scores: { $gt: 5 } }, 'scores', ['a06']],
 ];
 
 const SORT_CASES: [string, Filter, Sort, number | undefined, string[]][] = [
@@ -198,6 +211,19 @@ describe.each(backends)('the $name adapter', (backend) => {
       const one = await adapter.findOne('alerts', filter);
       if (expected.length === 0) expect(one).toBeNull();
       else expect(expected).toContain(one?.id);
+    });
+
+    it.each(LIST_CASES)('%s: the answer, or a typed refusal', async (_name, filter, field, expected) => {
+      if (backend.looksInsideLists) {
+        expect(ids((await adapter.find('alerts', filter)).documents).sort()).toEqual(expected);
+        expect(await adapter.countDocuments('alerts', filter)).toBe(expected.length);
+        return;
+      }
+      const refusal = { code: 'UNSUPPORTED_OPERATOR', message: expect.stringContaining(`"${field}" holds a list`) };
+      await expect(adapter.find('alerts', filter)).rejects.toMatchObject(refusal);
+      await expect(adapter.countDocuments('alerts', filter)).rejects.toMatchObject(refusal);
+      await expect(adapter.updateOne('alerts', filter, { $set: { seen: true } })).rejects.toMatchObject(refusal);
+      await expect(adapter.updateOne('alerts', { ...filter, id: expected[0] }, { $set: { seen: true } })).rejects.toMatchObject(refusal);
     });
 
     it('returns documents as they were written', async () => {

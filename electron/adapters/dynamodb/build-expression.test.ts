@@ -33,18 +33,26 @@ describe('buildExpression', () => {
     expect(build({ tag: { $ne: 'x' } }).expression).toBe('(NOT (#n0 = :v0 OR (attribute_type(#n0, :v1) AND contains(#n0, :v0))))');
   });
 
-  it('matches null as missing or NULL, and $ne null as present and not NULL', () => {
+  it('matches null as missing, NULL or a list holding null, and $ne null as the negation', () => {
     const eq = build({ x: null });
-    expect(eq.expression).toBe('(attribute_not_exists(#n0) OR attribute_type(#n0, :v0))');
-    expect(eq.values).toEqual({ ':v0': 'NULL' });
-    expect(build({ x: { $ne: null } }).expression).toBe('(NOT (attribute_not_exists(#n0) OR attribute_type(#n0, :v0)))');
+    expect(eq.expression).toBe('((attribute_not_exists(#n0) OR attribute_type(#n0, :v0)) OR (attribute_type(#n0, :v1) AND contains(#n0, :v2)))');
+    expect(eq.values).toEqual({ ':v0': 'NULL', ':v1': 'L', ':v2': null });
+    expect(build({ x: { $ne: null } }).expression).toBe(`(NOT ${eq.expression as string})`);
   });
 
-  it('translates $in with IN, list membership and null, and $nin as its negation', () => {
+  it('translates $in with IN, null and list membership, and $nin as its negation', () => {
     const { expression, values } = build({ s: { $in: ['a', 'b', null] } });
-    expect(expression).toBe('(#n0 IN (:v0, :v1) OR (attribute_type(#n0, :v2) AND (contains(#n0, :v0) OR contains(#n0, :v1))) OR (attribute_not_exists(#n0) OR attribute_type(#n0, :v3)))');
-    expect(values).toEqual({ ':v0': 'a', ':v1': 'b', ':v2': 'L', ':v3': 'NULL' });
+    expect(expression).toBe('(#n0 IN (:v0, :v1) OR (attribute_not_exists(#n0) OR attribute_type(#n0, :v2)) OR (attribute_type(#n0, :v3) AND (contains(#n0, :v0) OR contains(#n0, :v1) OR contains(#n0, :v4))))');
+    expect(values).toEqual({ ':v0': 'a', ':v1': 'b', ':v2': 'NULL', ':v3': 'L', ':v4': null });
     expect(build({ s: { $nin: ['a'] } }).expression).toBe('(NOT (#n0 = :v0 OR (attribute_type(#n0, :v1) AND contains(#n0, :v0))))');
+  });
+
+  it('admits items with a list where MongoDB would look inside it, when asked to', () => {
+    const b = new ExpressionBuilder();
+    const expression = buildExpression(parseFilter({ 'events.kind': 'page', score: { $gt: 5 }, tags: 'x' }), b, { admitListHazards: true });
+    expect(expression).toBe('(((#n0.#n1 = :v0 OR (attribute_type(#n0.#n1, :v1) AND contains(#n0.#n1, :v0))) OR attribute_type(#n0, :v1))'
+      + ' AND (#n2 > :v2 OR attribute_type(#n2, :v1))'
+      + ' AND (#n3 = :v3 OR (attribute_type(#n3, :v1) AND contains(#n3, :v3))))');
   });
 
   it('splits an $in of more than 100 values into several IN lists', () => {

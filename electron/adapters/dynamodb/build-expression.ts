@@ -1,5 +1,6 @@
 import type { Condition, Scalar } from '../../../shared/query';
 import { AppError } from '../../../shared/errors';
+import { hazardsOf } from './list-hazards';
 
 /**
  * Translates the query language's Condition AST into DynamoDB condition expressions with
@@ -8,10 +9,11 @@ import { AppError } from '../../../shared/errors';
  *
  * Where DynamoDB differs from MongoDB, the expression compensates:
  * - `{x: v}` also matches a list containing v (MongoDB matches array elements);
- * - `{x: null}` matches a missing x as well as a NULL;
+ * - `{x: null}` matches a missing x, a NULL, and a list containing null;
  * - `$ne`/`$nin` are the negation of the positive form, so they match missing attributes;
  * - range operators on null or booleans (which DynamoDB refuses) become equality / type tests.
- * What cannot be made equal is refused with UNSUPPORTED_OPERATOR (positional paths such as `a.0`).
+ * What cannot be made equal is refused with UNSUPPORTED_OPERATOR: positional paths such as `a.0`,
+ * and (at run time, see list-hazards.ts) paths and ranges MongoDB would evaluate inside a list.
  */
 
 /** A translated condition: an expression, or a constant when the condition is always true or false. */
@@ -103,8 +105,8 @@ function equalsAny(path: string, values: Scalar[], b: ExpressionBuilder): Expres
     const chunk = scalars.slice(i, i + IN_LIMIT);
     parts.push(chunk.length === 1 ? `${path} = ${b.value(chunk[0])}` : `${path} IN (${chunk.map((v) => b.value(v)).join(', ')})`);
   }
-  if (scalars.length > 0) parts.push(listContains(path, scalars, b));
   if (scalars.length < values.length) parts.push(isNull(path, b));
+  if (values.length > 0) parts.push(listContains(path, values, b));
   return or(parts);
 }
 
@@ -123,10 +125,21 @@ function compareSpecial(path: string, op: 'gt' | 'gte' | 'lt' | 'lte', value: nu
 
 const RANGE_SYMBOL = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
-export function buildExpression(condition: Condition, b: ExpressionBuilder): Expression {
+export interface BuildOptions {
+  /** Also admit items with a list where MongoDB would look inside it (see list-hazards.ts). */
+  admitListHazards?: boolean;
+}
+
+export function buildExpression(condition: Condition, b: ExpressionBuilder, options: BuildOptions = {}): Expression {
+  if (condition.kind === 'and') return and(condition.conditions.map((c) => buildExpression(c, b, options)));
+  if (condition.kind === 'or') return or(condition.conditions.map((c) => buildExpression(c, b, options)));
+  const term = buildTerm(condition, b);
+  if (!options.admitListHazards) return term;
+  return or([term, ...hazardsOf(condition).map((path) => `attribute_type(${b.path(path)}, ${b.value('L')})`)]);
+}
+
+function buildTerm(condition: Exclude<Condition, { kind: 'and' | 'or' }>, b: ExpressionBuilder): Expression {
   switch (condition.kind) {
-    case 'and': return and(condition.conditions.map((c) => buildExpression(c, b)));
-    case 'or': return or(condition.conditions.map((c) => buildExpression(c, b)));
     case 'exists': {
       const path = b.path(condition.field);
       return condition.exists ? `attribute_exists(${path})` : `attribute_not_exists(${path})`;

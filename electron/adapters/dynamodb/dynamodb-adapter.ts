@@ -11,7 +11,8 @@ import { decodeCursor, encodeCursor } from '../page-cursor';
 import { projectDocument } from '../project-document';
 import { sortDocuments } from '../sort-documents';
 import { DEFAULT_PAGE_SIZE, checkFilter, checkFindOptions, checkProjection, checkUpdate } from '../validate-input';
-import { ExpressionBuilder, and, buildExpression, type Expression } from './build-expression';
+import { ExpressionBuilder, and, buildExpression, or, type Expression } from './build-expression';
+import { allHazards, refuseListHazards } from './list-hazards';
 import type { DynamoClients } from './client';
 import { translateDynamoError } from './errors';
 import { toItemValue } from './item-value';
@@ -36,6 +37,10 @@ interface PreparedRead {
   keep?: (item: Document) => boolean;
   /** Reads of exactly the excluded items, subtracted from a count. */
   excluded: (ReadRequest | undefined)[];
+  /** Paths where a list would need MongoDB's array semantics (list-hazards.ts). */
+  hazards: string[];
+  /** The read restricted to items with such a list, to look for one before counting. */
+  hazardous?: ReadRequest;
 }
 
 function keyConditionExpression(key: KeyCondition, b: ExpressionBuilder): string {
@@ -80,18 +85,21 @@ export class DynamoDbAdapter implements DatabaseAdapter {
     const spec = this.spec(collection);
     const table = tableName(spec.name, this.prefix);
     const plan = planQuery(condition, sort, spec);
-    if (plan.operation === 'GetItem') return { plan, table, keyAttributes: [spec.key.attribute], excluded: [] };
+    if (plan.operation === 'GetItem') return { plan, table, keyAttributes: [spec.key.attribute], excluded: [], hazards: [] };
+    const hazards = allHazards(plan.filter);
     const keyAttributes = [spec.key.attribute];
-    if (plan.operation === 'Scan') return { plan, table, keyAttributes, request: readRequest(table, undefined, undefined, plan.filter), excluded: [] };
-    const index = spec.indexes.find((i) => i.name === plan.index);
+    const query = plan.operation === 'Query' ? plan : undefined;
+    const common = { plan, table, keyAttributes, hazards, hazardous: hazards.length > 0 ? readRequest(table, query, query?.key, plan.filter, hazards) : undefined };
+    if (!query) return { ...common, request: readRequest(table, undefined, undefined, plan.filter), excluded: [] };
+    const index = spec.indexes.find((i) => i.name === query.index);
     if (index) keyAttributes.push(...[index.partitionKey, ...(index.sortKey ? [index.sortKey] : [])].map((k) => k.attribute));
-    const request = readRequest(table, plan, plan.key, plan.filter);
-    const rangeAttribute = plan.key.range?.attribute;
-    if (!rangeAttribute || plan.exclude.length === 0) return { plan, table, keyAttributes, request, excluded: [] };
+    const request = readRequest(table, query, query.key, query.filter);
+    const rangeAttribute = query.key.range?.attribute;
+    if (!rangeAttribute || query.exclude.length === 0) return { ...common, request, excluded: [] };
     return {
-      plan, table, keyAttributes, request,
-      keep: (item) => !plan.exclude.some((value) => item[rangeAttribute] === value),
-      excluded: plan.exclude.map((value) => readRequest(table, plan, { ...plan.key, range: { attribute: rangeAttribute, op: 'eq', value } }, plan.filter)),
+      ...common, request,
+      keep: (item) => !query.exclude.some((value) => item[rangeAttribute] === value),
+      excluded: query.exclude.map((value) => readRequest(table, query, { ...query.key, range: { attribute: rangeAttribute, op: 'eq', value } }, query.filter)),
     };
   }
 
@@ -150,6 +158,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
       const offset = position && 'offset' in position ? position.offset : 0;
       if (position && !('offset' in position)) throw new AppError('INVALID_QUERY', 'The page cursor does not belong to this query; start again from the first page.');
       const { items, stats } = await readAll(this.clients.doc, request, read.keep);
+      refuseListHazards(items, read.hazards);
       const documents = sortDocuments(items, sort, 'id').slice(offset, offset + limit);
       const more = offset + limit < items.length;
       return { documents, stats, fullRead: true, nextCursor: more ? encodeCursor({ offset: offset + limit }) : undefined };
@@ -162,6 +171,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
       startKey = position.after;
     }
     const page = await readPage(this.clients.doc, request, limit, startKey, read.keyAttributes, read.keep);
+    refuseListHazards(page.items, read.hazards);
     return { documents: page.items, stats: page.stats, fullRead: false, nextCursor: page.nextKey ? encodeCursor({ after: page.nextKey }) : undefined };
   }
 
@@ -187,6 +197,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
     if (read.plan.operation === 'Query' && !read.plan.index) return { read, id: read.plan.key.partition.value as string };
     if (!read.request) return { read };
     const page = await readPage(this.clients.doc, read.request, 1, undefined, read.keyAttributes, read.keep);
+    refuseListHazards(page.items, read.hazards);
     return { read, id: page.items[0]?.id as string | undefined };
   }
 
@@ -207,8 +218,14 @@ export class DynamoDbAdapter implements DatabaseAdapter {
           throw error;
         });
         if (result !== 'missed') return result;
-        // With the id in the filter there is no other candidate to look for.
-        if (read.plan.operation === 'GetItem' || (read.plan.operation === 'Query' && !read.plan.index)) return 0;
+        if (read.plan.operation === 'GetItem' || (read.plan.operation === 'Query' && !read.plan.index)) {
+          // With the id in the filter there is no other candidate; a list may be why the condition failed.
+          if (read.hazards.length > 0) {
+            const current = (await this.clients.doc.send(new GetCommand({ TableName: table, Key: { id }, ConsistentRead: true }))).Item;
+            refuseListHazards(current ? [current] : [], read.hazards);
+          }
+          return 0;
+        }
       }
       return 0;
     });
@@ -260,6 +277,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
         return response.Item ? 1 : 0;
       }
       if (!read.request) return 0;
+      if (read.hazardous) refuseListHazards((await readPage(this.clients.doc, read.hazardous, 1, undefined, read.keyAttributes, read.keep)).items, read.hazards);
       const [total, ...excluded] = await Promise.all([read.request, ...read.excluded].map((r) => (r ? countItems(this.clients.doc, r) : 0)));
       return excluded.reduce((count, n) => count - n, total!);
     });
@@ -296,10 +314,14 @@ export class DynamoDbAdapter implements DatabaseAdapter {
   }
 }
 
-/** The Query or Scan for a plan; undefined when the filter can match nothing. */
-function readRequest(table: string, query: { index?: string; scanIndexForward: boolean } | undefined, key: KeyCondition | undefined, filter: Condition): ReadRequest | undefined {
+/**
+ * The Query or Scan for a plan; undefined when the filter can match nothing. With `onlyLists`,
+ * it reads just the items that hold a list at one of those paths.
+ */
+function readRequest(table: string, query: { index?: string; scanIndexForward: boolean } | undefined, key: KeyCondition | undefined, filter: Condition, onlyLists: string[] = []): ReadRequest | undefined {
   const b = new ExpressionBuilder();
-  const filterExpression = buildExpression(filter, b);
+  const admitting = buildExpression(filter, b, { admitListHazards: true });
+  const filterExpression = onlyLists.length === 0 ? admitting : and([admitting, or(onlyLists.map((path) => `attribute_type(${b.path(path)}, ${b.value('L')})`))]);
   if (filterExpression === false) return undefined;
   const keyCondition = key && keyConditionExpression(key, b);
   const expressions = {
