@@ -41,6 +41,8 @@ test('plans and runs a migration to 100 %', async () => {
   await expect(page.getByTestId('migration-progress')).toHaveAttribute('data-state', 'completed', { timeout: 90_000 });
   await expect(overall).toHaveAttribute('aria-valuenow', '100');
   await expect(page.getByRole('progressbar', { name: 'alerts progress' })).toHaveAttribute('aria-valuenow', '100');
+  await expect(page.getByRole('region', { name: 'Error log' })).toBeVisible();
+  await page.waitForTimeout(400); // let the bars' width transition finish for the screenshot
   await shot('02-migrate');
 });
 
@@ -65,9 +67,9 @@ test('shows a bad filter inline and does not run it', async () => {
   const errors = page.getByTestId('filter-errors');
   await expect(errors).toContainText('$where runs code on the server and is refused');
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await shot('04-browse-bad-filter');
   await page.getByRole('textbox', { name: 'Filter', exact: true }).fill('{status: "active"}');
   await expect(errors).toContainText('Not valid JSON');
-  await shot('04-browse-bad-filter');
 });
 
 test('browses MongoDB with quick filters', async () => {
@@ -77,6 +79,13 @@ test('browses MongoDB with quick filters', async () => {
   await expect(page.getByTestId('plan')).toContainText('Find');
   await expect(page.getByTestId('result-row').first()).toContainText('critical');
   await shot('05-browse-mongodb');
+  // Every alert loaded, but only the visible rows are in the DOM.
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await page.getByLabel('Page size').selectOption('1000');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByText('500 loaded')).toBeVisible();
+  await expect(page.getByTestId('results')).toHaveAttribute('aria-rowcount', '500');
+  expect(await page.getByTestId('result-row').count()).toBeLessThan(60);
 });
 
 test('finds a tampered item in Verify and shows both sides', async () => {
@@ -103,4 +112,16 @@ test('previews the CloudFormation template', async () => {
   await expect(page.getByTestId('template-json')).toContainText('AWS::DynamoDB::Table');
   await expect(page.getByTestId('template-json')).toContainText('company-timestamp-index');
   await shot('07-cloudformation');
+});
+
+test('reads well in dark mode', async () => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('link', { name: 'Browse' }).click();
+  await expect(page.getByTestId('result-row').first()).toBeVisible();
+  await page.getByTestId('result-row').nth(2).click();
+  await shot('08-browse-dark');
+  await page.getByRole('link', { name: 'Migrate' }).click();
+  await expect(page.getByTestId('migration-progress')).toBeVisible();
+  await shot('09-migrate-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 });

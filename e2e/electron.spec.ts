@@ -1,16 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 
-/** The electron package's export is the binary's path, when `npm ci` could download it. */
+/**
+ * Where `require('electron')` would point, found without requiring it: when its binary is
+ * missing, the package tries to download it on require, and this machine has no network.
+ */
 function electronBinary(): string | undefined {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
+  const packageDir = join('node_modules', 'electron');
+  const pathFile = join(packageDir, 'path.txt');
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;
+  if (!relative) return undefined;
+  const binary = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist'), relative);
+  return existsSync(binary) ? binary : undefined;
 }
 
 const binary = electronBinary();

@@ -4,9 +4,9 @@ import type { ReactNode } from 'react';
  * A document as indented JSON, each line keyed by its dotted path so differing fields can be
  * highlighted (the Verify page) and a long document stays readable.
  */
-export function JsonView({ value, highlight, testId }: { value: unknown; highlight?: ReadonlySet<string>; testId?: string }) {
+export function JsonView({ value, highlight, sortKeys, testId }: { value: unknown; highlight?: ReadonlySet<string>; sortKeys?: boolean; testId?: string }) {
   const lines: ReactNode[] = [];
-  render(value, '', 0, undefined, lines, highlight ?? new Set(), true);
+  render(sortKeys ? sorted(value) : value, '', 0, undefined, lines, highlight ?? new Set(), true);
   return <pre className="json-view" data-testid={testId}>{lines}</pre>;
 }
 
@@ -30,6 +30,13 @@ function render(value: unknown, path: string, depth: number, key: string | undef
   out.push(<span key={out.length} className={className} data-path={path}>{indent}{label}{open}{'\n'}</span>);
   entries.forEach(([k, v], i) => render(v, path ? `${path}.${k}` : k, depth + 1, Array.isArray(value) ? undefined : k, out, highlight, i === entries.length - 1));
   out.push(<span key={out.length} className={className}>{indent}{close}{comma}{'\n'}</span>);
+}
+
+/** Keys in alphabetical order at every level, so two sides line up whatever order each backend keeps. */
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sorted(v)]));
 }
 
 function valueKind(value: unknown): string {

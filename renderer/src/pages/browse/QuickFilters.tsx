@@ -7,6 +7,7 @@ export function QuickFilters({ collection, onApply }: { collection: string; onAp
   const set = (change: Partial<QuickFilter>) => setQ({ ...q, ...change });
   return (
     <form className="quick-filters" aria-label="Quick filters" onSubmit={(e) => { e.preventDefault(); onApply(quickFilterToFilter(collection, q)); }}>
+      <span className="quick-filters-label">Quick filters</span>
       <input className="input input-small" placeholder="Company id" aria-label="Company" value={q.company} onChange={(e) => set({ company: e.target.value })} />
       <select className="input input-small" aria-label="Status" value={q.status} onChange={(e) => set({ status: e.target.value })}>
         <option value="">Any status</option>

@@ -13,7 +13,7 @@ function columnsOf(rows: Row[]): ColumnDef<Row>[] {
   const seen = new Set<string>();
   for (const row of rows.slice(0, 200)) for (const key of Object.keys(row)) seen.add(key);
   const keys = [...PREFERRED.filter((k) => seen.has(k)), ...[...seen].filter((k) => !PREFERRED.includes(k)).sort()];
-  return keys.map((key) => ({ id: key, header: key, accessorFn: (row) => row[key], cell: (info) => formatCell(info.getValue()) }));
+  return keys.map((key) => ({ id: key, header: key, accessorFn: (row) => formatCell(row[key]) }));
 }
 
 /**
@@ -44,7 +44,7 @@ export function ResultsTable({ rows, selectedIndex, onSelect }: { rows: Row[]; s
               style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width }}
               onClick={() => onSelect(item.index)}>
               {row.getVisibleCells().map((cell) => {
-                const text = String(cell.renderValue() ?? '');
+                const text = String(cell.getValue() ?? '');
                 return <div key={cell.id} className="cell" role="gridcell" title={text}>{text}</div>;
               })}
             </div>

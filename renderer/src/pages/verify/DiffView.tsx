@@ -19,7 +19,7 @@ export function DiffView({ mongo, dynamo, collection, id, differences }: {
       <h3>{title}</h3>
       {query.isPending && <Loading />}
       {query.error && <ErrorNotice error={query.error} />}
-      {query.data && (query.data.document ? <JsonView value={query.data.document} highlight={paths} testId={testId} /> : <Empty title="Not found on this side" />)}
+      {query.data && (query.data.document ? <JsonView value={query.data.document} highlight={paths} sortKeys testId={testId} /> : <Empty title="Not found on this side" />)}
     </div>
   );
 
