@@ -44,6 +44,8 @@ test('plans and runs a migration to 100 %', async () => {
   await expect(page.getByRole('region', { name: 'Error log' })).toBeVisible();
   await page.waitForTimeout(400); // let the bars' width transition finish for the screenshot
   await shot('02-migrate');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/^migration-errors-.*\.csv$/);
 });
 
 test('browses alerts on DynamoDB with an indexed filter and shows the plan', async () => {
@@ -107,11 +109,36 @@ test('finds a tampered item in Verify and shows both sides', async () => {
   await shot('06-verify-diff');
 });
 
+test('acknowledges an alert and deletes one after confirmation', async () => {
+  await page.getByRole('link', { name: 'Browse' }).click();
+  await page.getByRole('tab', { name: 'DynamoDB' }).click();
+  const filter = page.getByRole('textbox', { name: 'Filter', exact: true });
+  await filter.fill('{"status": "active"}');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('plan')).toContainText('Query on status-index');
+  const first = page.getByTestId('result-row').first();
+  const id = (await first.locator('[role=gridcell]').first().textContent())!;
+  await first.click();
+  await page.getByRole('button', { name: 'Acknowledge alert' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  expect(await callConsole('documents.findOne', { connectionId: 'sandbox-dynamodb', collection: 'alerts', filter: { id } })).toMatchObject({ document: { status: 'acknowledged' } });
+
+  await page.getByTestId('result-row').nth(1).click();
+  const doomed = (await page.getByTestId('result-row').nth(1).locator('[role=gridcell]').first().textContent())!;
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this document?' });
+  await expect(dialog).toContainText(doomed);
+  await shot('07-browse-delete-confirm');
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await callConsole('documents.findOne', { connectionId: 'sandbox-dynamodb', collection: 'alerts', filter: { id: doomed } })).toEqual({ document: null });
+});
+
 test('previews the CloudFormation template', async () => {
   await page.getByRole('link', { name: 'CloudFormation' }).click();
   await expect(page.getByTestId('template-json')).toContainText('AWS::DynamoDB::Table');
   await expect(page.getByTestId('template-json')).toContainText('company-timestamp-index');
-  await shot('07-cloudformation');
+  await shot('08-cloudformation');
 });
 
 test('reads well in dark mode', async () => {
@@ -119,9 +146,9 @@ test('reads well in dark mode', async () => {
   await page.getByRole('link', { name: 'Browse' }).click();
   await expect(page.getByTestId('result-row').first()).toBeVisible();
   await page.getByTestId('result-row').nth(2).click();
-  await shot('08-browse-dark');
+  await shot('09-browse-dark');
   await page.getByRole('link', { name: 'Migrate' }).click();
   await expect(page.getByTestId('migration-progress')).toBeVisible();
-  await shot('09-migrate-dark');
+  await shot('10-migrate-dark');
   await page.emulateMedia({ colorScheme: 'light' });
 });
