@@ -6,6 +6,10 @@ export function encodeCursor(position: unknown): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
+export function foreignCursor(): AppError {
+  return new AppError('INVALID_QUERY', 'The page cursor does not belong to this query; start again from the first page.');
+}
+
 export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {
   let raw: unknown;
   try {
@@ -14,6 +18,6 @@ export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {
     raw = undefined;
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new AppError('INVALID_QUERY', 'The page cursor does not belong to this query; start again from the first page.', { cursor });
+  if (!parsed.success) throw foreignCursor();
   return parsed.data;
 }

@@ -7,7 +7,7 @@ import type { CollectionDescription, CollectionInfo, PingResult, QueryPlan } fro
 import { AppError } from '../../../shared/errors';
 import type { Condition, Filter, FindOptions, Projection, Update } from '../../../shared/query';
 import type { DatabaseAdapter, Document, FindPage } from '../database-adapter';
-import { decodeCursor, encodeCursor } from '../page-cursor';
+import { decodeCursor, encodeCursor, foreignCursor } from '../page-cursor';
 import { projectDocument } from '../project-document';
 import { sortDocuments } from '../sort-documents';
 import { DEFAULT_PAGE_SIZE, checkFilter, checkFindOptions, checkProjection, checkUpdate } from '../validate-input';
@@ -156,7 +156,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
     if (!request) return none;
     if (plan.order === 'memory') {
       const offset = position && 'offset' in position ? position.offset : 0;
-      if (position && !('offset' in position)) throw new AppError('INVALID_QUERY', 'The page cursor does not belong to this query; start again from the first page.');
+      if (position && !('offset' in position)) throw foreignCursor();
       const { items, stats } = await readAll(this.clients.doc, request, read.keep);
       refuseListHazards(items, read.hazards);
       const documents = sortDocuments(items, sort, 'id').slice(offset, offset + limit);
@@ -166,7 +166,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
     let startKey: ItemKey | undefined;
     if (position) {
       if (!('after' in position) || Object.keys(position.after).sort().join() !== [...read.keyAttributes].sort().join()) {
-        throw new AppError('INVALID_QUERY', 'The page cursor does not belong to this query; start again from the first page.');
+        throw foreignCursor();
       }
       startKey = position.after;
     }

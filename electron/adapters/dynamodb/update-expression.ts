@@ -92,7 +92,7 @@ export function adaptToItem(ops: Operation[], item: Document, b: ExpressionBuild
     throw new AppError('INVALID_QUERY', `Cannot create field '${op.path[depth]}' in '${at}': it holds a ${Array.isArray(parent) ? 'list' : 'non-document value'}.`, { field: op.path.join('.') });
   }
   for (const { path, value } of created.values()) adapted.push({ kind: 'set', path, value });
-  return buildUpdate(adapted, b, [and(conditions)]);
+  return buildUpdate(adapted, b, [and([...new Set(conditions)])]);
 }
 
 /** Whether the update changes the item (MongoDB's modifiedCount counts only real changes). */
