@@ -109,7 +109,7 @@ export function BrowsePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
         </section>
         <aside className="browse-side">
           {lastPlan && <PlanPanel plan={lastPlan} pages={pages.length} scanned={scanned} returned={rows.length} />}
-          {connection && <DocumentPanel connectionId={connection.id} collection={collection} document={selected === undefined ? undefined : rows[selected]} onChanged={refresh} />}
+          {connection && <DocumentPanel key={`${connection.id}/${collection}/${selected === undefined ? '' : String(rows[selected]?.id ?? selected)}`} connectionId={connection.id} collection={collection} document={selected === undefined ? undefined : rows[selected]} onChanged={refresh} />}
         </aside>
       </div>
     </div>
