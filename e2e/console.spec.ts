@@ -46,6 +46,9 @@ test('plans and runs a migration to 100 %', async () => {
   await shot('02-migrate');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(csv.suggestedFilename()).toMatch(/^migration-errors-.*\.csv$/);
+  // The job lives in the server: a reloaded page (token kept for the tab) finds it again.
+  await page.reload();
+  await expect(page.getByTestId('migration-progress')).toHaveAttribute('data-state', 'completed');
 });
 
 test('browses alerts on DynamoDB with an indexed filter and shows the plan', async () => {
