@@ -61,6 +61,7 @@ test('browses alerts on DynamoDB with an indexed filter and shows the plan', asy
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   const plan = page.getByTestId('plan');
   await expect(plan).toContainText('Query on company-timestamp-index');
+  await expect(page.getByTestId('indexes')).toContainText('status-index');
   await expect(page.getByTestId('result-row').first()).toContainText(company);
   await page.getByTestId('result-row').first().click();
   await expect(page.getByTestId('document-json')).toContainText(company);

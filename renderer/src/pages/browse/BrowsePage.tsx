@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { formatCount } from '../../components/format';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { DocumentPanel } from './DocumentPanel';
+import { IndexesPanel } from './IndexesPanel';
 import { FilterBar, type FilterDraft, type FindRequest } from './FilterBar';
 import { PlanPanel } from './PlanPanel';
 import { QuickFilters } from './QuickFilters';
@@ -109,6 +110,7 @@ export function BrowsePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
         </section>
         <aside className="browse-side">
           {lastPlan && <PlanPanel plan={lastPlan} pages={pages.length} scanned={scanned} returned={rows.length} />}
+          {connection && <IndexesPanel connectionId={connection.id} collection={collection} />}
           {connection && <DocumentPanel key={`${connection.id}/${collection}/${selected === undefined ? '' : String(rows[selected]?.id ?? selected)}`} connectionId={connection.id} collection={collection} document={selected === undefined ? undefined : rows[selected]} onChanged={refresh} />}
         </aside>
       </div>
