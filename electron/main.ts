@@ -65,7 +65,8 @@ function createWindow(): void {
 }
 
 function harden(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
+  // Only the clipboard (the template's Copy button); no camera, notifications, geolocation, ...
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, grant) => grant(permission === 'clipboard-sanitized-write'));
   session.defaultSession.webRequest.onHeadersReceived((details, respond) => {
     respond({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });

@@ -5,6 +5,7 @@ import { CloudFormationPage } from '../pages/cloudformation/CloudFormationPage';
 import { ConnectionsPage } from '../pages/connections/ConnectionsPage';
 import { MigratePage } from '../pages/migrate/MigratePage';
 import { VerifyPage } from '../pages/verify/VerifyPage';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { PAGES, useHashPage } from './use-hash-page';
 import { useSelection } from './use-selection';
 
@@ -41,11 +42,13 @@ export function App() {
         </div>
       </aside>
       <main className="content">
-        {page === 'connections' && <ConnectionsPage connections={connections} selection={{ mongoId: mongo?.id, dynamoId: dynamo?.id }} select={select} onOpen={() => go('browse')} />}
-        {page === 'browse' && <BrowsePage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
-        {page === 'migrate' && <MigratePage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
-        {page === 'verify' && <VerifyPage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
-        {page === 'cloudformation' && <CloudFormationPage dynamo={dynamo} />}
+        <PageErrorBoundary key={page}>
+          {page === 'connections' && <ConnectionsPage connections={connections} selection={{ mongoId: mongo?.id, dynamoId: dynamo?.id }} select={select} onOpen={() => go('browse')} />}
+          {page === 'browse' && <BrowsePage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
+          {page === 'migrate' && <MigratePage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
+          {page === 'verify' && <VerifyPage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
+          {page === 'cloudformation' && <CloudFormationPage dynamo={dynamo} />}
+        </PageErrorBoundary>
       </main>
     </div>
   );
