@@ -16,6 +16,16 @@ test.beforeAll(async ({ browser }) => {
 });
 test.afterAll(() => page.close());
 
+test('shows empty states until connections are chosen', async ({ browser }) => {
+  const fresh = await browser.newPage();
+  await fresh.goto(`${process.env.AWC_E2E_URL!}#/migrate`);
+  await expect(fresh.getByText('A migration needs a MongoDB source and a DynamoDB target')).toBeVisible();
+  await fresh.getByRole('link', { name: 'Browse' }).click();
+  await expect(fresh.getByText('No connection selected')).toBeVisible();
+  await fresh.screenshot({ path: 'e2e/screenshots/00-browse-empty.png' });
+  await fresh.close();
+});
+
 test('connects to the local sandbox', async () => {
   await expect(page.getByRole('heading', { name: 'Connections', level: 1 })).toBeVisible();
   await expect(page).not.toHaveURL(/token=/);

@@ -34,10 +34,10 @@ export function App() {
         </nav>
         <div className="sidebar-footer">
           <div className="current-connection" title="MongoDB source">
-            <span className="dot dot-mongo" />{mongo?.name ?? 'No MongoDB connection'}
+            <span className={`dot ${mongo ? 'dot-mongo' : 'dot-off'}`} />{mongo?.name ?? 'No MongoDB connection'}
           </div>
           <div className="current-connection" title="DynamoDB target">
-            <span className="dot dot-dynamo" />{dynamo?.name ?? 'No DynamoDB connection'}
+            <span className={`dot ${dynamo ? 'dot-dynamo' : 'dot-off'}`} />{dynamo?.name ?? 'No DynamoDB connection'}
           </div>
         </div>
       </aside>

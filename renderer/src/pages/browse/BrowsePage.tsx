@@ -43,7 +43,7 @@ export function BrowsePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
     return (
       <div className="page">
         <header className="page-header"><h1>Browse</h1></header>
-        <Empty title="No connection selected"><button type="button" className="button button-primary" onClick={onConnect}>Choose or start one</button></Empty>
+        <section className="panel"><Empty title="No connection selected"><button type="button" className="button button-primary" onClick={onConnect}>Choose or start one</button></Empty></section>
       </div>
     );
   }

@@ -39,9 +39,9 @@ export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnect
     return (
       <div className="page">
         <header className="page-header"><h1>Migrate</h1></header>
-        <Empty title="A migration needs a MongoDB source and a DynamoDB target">
+        <section className="panel"><Empty title="A migration needs a MongoDB source and a DynamoDB target">
           <button type="button" className="button button-primary" onClick={onConnect}>Choose connections</button>
-        </Empty>
+        </Empty></section>
       </div>
     );
   }

@@ -35,7 +35,7 @@ export function VerifyPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
     return (
       <div className="page">
         <header className="page-header"><h1>Verify</h1></header>
-        <Empty title="Verify compares a MongoDB source with a DynamoDB target"><button type="button" className="button button-primary" onClick={onConnect}>Choose connections</button></Empty>
+        <section className="panel"><Empty title="Verify compares a MongoDB source with a DynamoDB target"><button type="button" className="button button-primary" onClick={onConnect}>Choose connections</button></Empty></section>
       </div>
     );
   }
