@@ -40,6 +40,35 @@ test('connects to the local sandbox', async () => {
   await shot('01-connections');
 });
 
+test('checks a new connection as typed, tests it with a clear result, and never shows a saved secret', async () => {
+  const form = page.locator('form', { has: page.getByRole('heading', { name: 'New connection' }) });
+  await form.getByLabel('Connection URL').fill('http://127.0.0.1:1');
+  await expect(form.locator('.inline-errors')).toContainText('a MongoDB URL starts with mongodb://');
+  await form.getByLabel('Connection URL').fill('mongodb://127.0.0.1:1/nowhere');
+  await form.getByRole('button', { name: 'Test connection' }).click();
+  await expect(form.getByText('Connection failed')).toBeVisible({ timeout: 30_000 });
+  await expect(form.getByText('UNREACHABLE')).toBeVisible();
+  await shot('01b-connection-test-failed');
+
+  await form.getByRole('tab', { name: 'DynamoDB' }).click();
+  await form.getByLabel('Name').fill('Keys for a test');
+  await form.getByLabel('Endpoint').fill('http://127.0.0.1:1');
+  await form.getByRole('radio', { name: 'Access keys' }).check();
+  await form.getByLabel('Access key ID').fill('AKIAE2ETEST');
+  await form.getByLabel('Secret access key').fill('e2e-very-secret-value');
+  await form.getByRole('button', { name: 'Save connection' }).click();
+  const card = page.locator('article', { hasText: 'Keys for a test' });
+  await expect(card.getByText('secret saved')).toBeVisible();
+  await expect(card).toContainText('keys AKIAE2ETEST');
+  expect(await page.content()).not.toContain('e2e-very-secret-value');
+  const listed = await callConsole('connections.list', {});
+  expect(JSON.stringify(listed)).not.toContain('e2e-very-secret-value');
+  await card.getByRole('button', { name: 'Remove' }).click();
+  await expect(card).toBeHidden();
+  // Saving selected it as the target: go back to the sandbox's.
+  await page.getByTestId('connection-sandbox-dynamodb').getByRole('button', { name: 'Use as target' }).click();
+});
+
 test('plans and runs a migration to 100 %', async () => {
   await page.getByRole('link', { name: 'Migrate' }).click();
   await page.getByRole('button', { name: 'Dry run' }).click();
