@@ -3,10 +3,10 @@ import { COLLECTIONS, tableName } from '../../shared/catalogue';
 import { AppError, isAppError } from '../../shared/errors';
 import { MigrationOptionsSchema, type DocumentProblem, type MigrationOptions, type MigrationProgress, type MigrationSummary } from '../../shared/migration';
 import { ensureTables } from '../adapters/dynamodb/table-admin';
-import { translateMongoError } from '../adapters/mongodb/errors';
 import { emptyCollectionCheckpoint, loadCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint-store';
 import { describeEnds, type MigrationContext } from './context';
 import { copyCollection } from './copy-collection';
+import { quickCount } from './count-documents';
 import { ErrorLog, errorLogPath } from './error-log';
 import { JobControl } from './job-control';
 import { saveMeasuredRate } from './measured-rate';
@@ -77,11 +77,7 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
         const progress = tracker.collection(spec.name);
         Object.assign(progress, { written: restored.written, failed: restored.failed, skipped: restored.skipped, read: restored.written + restored.failed + restored.skipped });
         if (restored.done) progress.state = 'done';
-        try {
-          progress.total = await ctx.source.db.collection(spec.name).countDocuments();
-        } catch (error) {
-          throw translateMongoError(error, { url: ctx.source.config.url, collection: spec.name });
-        }
+        progress.total = await quickCount(ctx.source.db.collection(spec.name), ctx.source.config.url);
       }
       tracker.resetRate();
       const prefix = ctx.target.config.tablePrefix;

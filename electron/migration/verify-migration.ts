@@ -4,6 +4,7 @@ import { VerifyOptionsSchema, type CollectionVerify, type DocumentProblem, type 
 import { describeTable } from '../adapters/dynamodb/table-admin';
 import { translateMongoError } from '../adapters/mongodb/errors';
 import { compareItems } from './compare-items';
+import { quickCount } from './count-documents';
 import type { MigrationContext } from './context';
 import { convertDocument } from './convert-document';
 import { selectCollections } from './migration-job';
@@ -51,16 +52,18 @@ async function compareChunk(ctx: MigrationContext, spec: CollectionSpec, table: 
  * random sample of `sample` (reservoir sampling), with the items under their keys, then scans
  * the table's keys for items with no source document.
  */
-async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table: string, sample: number | undefined, tick: () => void): Promise<{ content: Content; targetCount: number; unmigratableCount: number }> {
+async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table: string, sample: number | undefined, tick: () => void): Promise<{ content: Content; sourceCount: number; targetCount: number; unmigratableCount: number }> {
   const content: Content = { compared: 0, sampled: sample !== undefined, unmigratable: [], missing: [], extra: [], different: [] };
   const keys = new Set<string>();
   const reservoir: Expected[] = [];
   let chunk: Expected[] = [];
   let seen = 0;
+  let sourceCount = 0;
   let unmigratableCount = 0;
   for await (const documents of readDocuments(ctx.source.db.collection(spec.name), { url: ctx.source.config.url })) {
     for (const doc of documents) {
       tick();
+      sourceCount++;
       const conversion = convertDocument(doc, spec);
       if (!conversion.ok) {
         unmigratableCount++;
@@ -95,7 +98,7 @@ async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table:
   const targetCount = await scanKeys(ctx.target, table, (key) => {
     if (!keys.has(key)) push(content.extra, key);
   });
-  return { content, targetCount, unmigratableCount };
+  return { content, sourceCount, targetCount, unmigratableCount };
 }
 
 /**
@@ -109,40 +112,42 @@ export async function verifyMigration(ctx: MigrationContext, input: Partial<Veri
   if (!parsed.success) throw new AppError('VALIDATION', `Invalid verify options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const options = parsed.data;
   const specs = selectCollections(options.collections);
-  const sourceCounts = new Map<string, number>();
-  for (const spec of specs) {
-    try {
-      sourceCounts.set(spec.name, await ctx.source.db.collection(spec.name).countDocuments());
-    } catch (error) {
-      throw translateMongoError(error, { url: ctx.source.config.url, collection: spec.name });
-    }
-  }
-  const total = [...sourceCounts.values()].reduce((a, b) => a + b, 0);
+  // Metadata counts for the progress total; the counts reported are exact (streamed, or counted).
+  const estimates = new Map<string, number>();
+  for (const spec of specs) estimates.set(spec.name, await quickCount(ctx.source.db.collection(spec.name), ctx.source.config.url));
+  const total = [...estimates.values()].reduce((a, b) => a + b, 0);
   let done = 0;
   let lastReport = 0;
   const tick = () => {
     done++;
-    if (onProgress && (done === total || Date.now() - lastReport >= 200)) {
+    if (onProgress && Date.now() - lastReport >= 200) {
       lastReport = Date.now();
-      onProgress(done, total);
+      onProgress(Math.min(done, total), total);
     }
   };
   const collections: CollectionVerify[] = [];
   for (const spec of specs) {
     const table = tableName(spec.name, ctx.target.config.tablePrefix);
-    const sourceCount = sourceCounts.get(spec.name)!;
+    const exactCount = async () => {
+      try {
+        return await ctx.source.db.collection(spec.name).countDocuments();
+      } catch (error) {
+        throw translateMongoError(error, { url: ctx.source.config.url, collection: spec.name });
+      }
+    };
     if (!(await describeTable(ctx.target, table))) {
-      for (let i = 0; i < sourceCount; i++) tick();
+      const sourceCount = await exactCount();
+      done += estimates.get(spec.name)!;
       collections.push({ collection: spec.name, table, sourceCount, targetCount: 0, countsMatch: sourceCount === 0, ok: sourceCount === 0 });
       continue;
     }
     if (options.countsOnly) {
-      const targetCount = await countItems(ctx.target, table);
-      for (let i = 0; i < sourceCount; i++) tick();
+      const [sourceCount, targetCount] = await Promise.all([exactCount(), countItems(ctx.target, table)]);
+      done += estimates.get(spec.name)!;
       collections.push({ collection: spec.name, table, sourceCount, targetCount, countsMatch: sourceCount === targetCount, ok: sourceCount === targetCount });
       continue;
     }
-    const { content, targetCount, unmigratableCount } = await verifyContent(ctx, spec, table, options.sample, tick);
+    const { content, sourceCount, targetCount, unmigratableCount } = await verifyContent(ctx, spec, table, options.sample, tick);
     const countsMatch = targetCount === sourceCount - unmigratableCount;
     const ok = countsMatch && content.missing.length === 0 && content.extra.length === 0 && content.different.length === 0;
     collections.push({ collection: spec.name, table, sourceCount, targetCount, countsMatch, content, ok });

@@ -10,6 +10,8 @@ export interface SampleDataOptions {
   /** Alerts to generate (the seed guide's example has 1250); other collections scale with it. */
   alerts?: number;
   seed?: number;
+  /** Load only these collections (default: all 13). */
+  collections?: string[];
 }
 
 export const DEFAULT_SAMPLE_ALERTS = 1250;
@@ -54,6 +56,7 @@ export async function loadSampleData(db: Db, options: SampleDataOptions = {}): P
   const all = sources(world, alertCount);
   const counts: Record<string, number> = {};
   for (const [collectionIndex, name] of COLLECTION_NAMES.entries()) {
+    if (options.collections && !options.collections.includes(name)) continue;
     const collection = db.collection(name);
     await collection.drop().catch(() => {});
     let batch: Document[] = [];

@@ -1,0 +1,172 @@
+// `npx tsx bench/migrate.ts [--docs 100000] [--concurrency 4] [--sequential-docs 20000]`
+// One run, same local servers, same collection of generated alerts, three ways of copying:
+//   engine     the migration engine (read by _id → convert → batch → N batches in flight → checkpoint)
+//   firehose   BatchWriteItem of pre-built items at the same concurrency, no source reads at all
+//   sequential read, convert, write one batch of 25 at a time (the seed guide's way)
+// Targets (DESIGN.md): engine/firehose >= 0.8, engine/sequential >= 2.5, peak RSS < 300 MB at 1,000,000.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { collectionSpec, tableName } from '../shared/catalogue';
+import { DynamoConnectionSchema } from '../shared/connection';
+import { createDynamoClients } from '../electron/adapters/dynamodb/client';
+import { ensureTables } from '../electron/adapters/dynamodb/table-admin';
+import { connectMongo } from '../electron/adapters/mongodb/connect';
+import { convertDocument } from '../electron/migration/convert-document';
+import { readDocuments } from '../electron/migration/read-documents';
+import { writeBatch, type Item } from '../electron/migration/write-batch';
+import { loadSampleData } from '../electron/sandbox';
+import { startLocalServers } from '../electron/sandbox/servers';
+
+const { values } = parseArgs({ options: {
+  docs: { type: 'string', default: '100000' },
+  concurrency: { type: 'string', default: '4' },
+  'sequential-docs': { type: 'string', default: '20000' },
+} });
+const docs = Number(values.docs);
+const concurrency = Number(values.concurrency);
+const sequentialDocs = Math.min(docs, Number(values['sequential-docs']));
+const spec = collectionSpec('alerts')!;
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
+
+/**
+ * The engine runs as the CLI would (`migrate-collection alerts`) in its own process, so its peak
+ * RSS (VmHWM) is the engine's alone, not this script's loader and firehose.
+ */
+function runEngine(mongoUrl: string, endpoint: string, stateDir: string) {
+  return new Promise<{ processed: number; elapsedMs: number; peakRss: number; firstBatchMs?: number; processedAtFirst: number }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'migrate-collection', 'alerts', '--json', '--concurrency', String(concurrency), '--state-dir', stateDir], {
+      env: { ...process.env, MONGO_URL: `${mongoUrl}/bench`, AWS_ENDPOINT_URL_DYNAMODB: endpoint, DYNAMODB_TABLE_PREFIX: 'BenchEngine', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' },
+    });
+    const started = Date.now();
+    let stdout = '';
+    let peakRss = 0;
+    let firstBatchMs: number | undefined;
+    let processedAtFirst = 0;
+    const poll = setInterval(() => {
+      try {
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (hwm) peakRss = Math.max(peakRss, Number(hwm[1]) * 1024);
+      } catch {}
+    }, 100);
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    // Non-TTY progress lines: "progress: 1234/100000 (...)"; the first non-zero one marks the first source batch.
+    child.stderr.on('data', (d: Buffer) => {
+      const match = /progress: (\d+)\//.exec(d.toString());
+      if (match && Number(match[1]) > 0 && firstBatchMs === undefined) {
+        firstBatchMs = Date.now() - started;
+        processedAtFirst = Number(match[1]);
+      }
+    });
+    child.on('exit', () => {
+      clearInterval(poll);
+      try {
+        const summary = JSON.parse(stdout) as { state: string; elapsedMs: number; overall: { written: number; failed: number } };
+        if (summary.state !== 'completed') throw new Error(`engine run ${summary.state}`);
+        // The child's elapsed time starts after its own start-up; progress times are from spawn, so shift them.
+        const startup = Date.now() - started - summary.elapsedMs;
+        resolve({ processed: summary.overall.written + summary.overall.failed, elapsedMs: summary.elapsedMs, peakRss, processedAtFirst, ...(firstBatchMs === undefined ? {} : { firstBatchMs: firstBatchMs - startup }) });
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  });
+}
+
+console.log(`Node ${process.version}; ${docs} alerts; concurrency ${concurrency}`);
+const servers = await startLocalServers();
+for (const line of servers.descriptions) console.log(line);
+const stateDir = mkdtempSync(join(tmpdir(), 'awc-bench-'));
+const source = await connectMongo({ backend: 'mongodb', url: `${servers.mongoUrl}/bench` });
+const clients = (prefix: string) => createDynamoClients(DynamoConnectionSchema.parse({
+  backend: 'dynamodb', region: 'us-east-1', endpoint: servers.dynamoEndpoint, tablePrefix: prefix, credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+}));
+try {
+  let started = Date.now();
+  await loadSampleData(source.db, { alerts: docs, collections: ['alerts'] });
+  console.log(`Loaded ${docs} alerts in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+
+  // Tables exist before each timed run, so table creation is timed for none of them.
+  const engineTarget = clients('BenchEngine');
+  const firehoseTarget = clients('BenchFirehose');
+  const sequentialTarget = clients('BenchSequential');
+  for (const [target, prefix] of [[engineTarget, 'BenchEngine'], [firehoseTarget, 'BenchFirehose'], [sequentialTarget, 'BenchSequential']] as const) {
+    await ensureTables(target, [spec], prefix);
+  }
+
+  const engine = await runEngine(servers.mongoUrl, servers.dynamoEndpoint, stateDir);
+  const engineProcessed = engine.processed;
+  const engineRate = rate(engineProcessed, engine.elapsedMs);
+  console.log(`engine:     ${engineProcessed} docs in ${(engine.elapsedMs / 1000).toFixed(1)}s = ${engineRate} docs/s; ${engine.firstBatchMs === undefined ? '' : `${rate(engineProcessed - engine.processedAtFirst, engine.elapsedMs - engine.firstBatchMs)} docs/s after the first source batch arrived (${(engine.firstBatchMs / 1000).toFixed(1)}s)`}`);
+
+  // Pre-built items: the first 1000 alerts converted once, repeated under fresh keys.
+  const templates: Item[] = [];
+  for await (const batch of readDocuments(source.db.collection('alerts'), { url: source.config.url })) {
+    for (const doc of batch) {
+      const conversion = convertDocument(doc, spec);
+      if (conversion.ok) templates.push(conversion.item);
+    }
+    if (templates.length >= 1000) break;
+  }
+  const firehoseTable = tableName('alerts', 'BenchFirehose');
+  let next = 0;
+  started = Date.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < engineProcessed) {
+      const items = [];
+      for (let i = 0; i < 25 && next < engineProcessed; i++, next++) items.push({ PutRequest: { Item: { ...templates[next % templates.length], id: `f-${next}` } } });
+      let request = items;
+      while (request.length > 0) {
+        const result = await firehoseTarget.doc.send(new BatchWriteCommand({ RequestItems: { [firehoseTable]: request } }));
+        request = (result.UnprocessedItems?.[firehoseTable] ?? []) as typeof items;
+      }
+    }
+  }));
+  const firehoseMs = Date.now() - started;
+  const firehoseRate = rate(engineProcessed, firehoseMs);
+  console.log(`firehose:   ${engineProcessed} docs in ${(firehoseMs / 1000).toFixed(1)}s = ${firehoseRate} docs/s`);
+
+  const sequential = { doc: sequentialTarget.doc, table: tableName('alerts', 'BenchSequential'), where: sequentialTarget.where };
+  let copied = 0;
+  started = Date.now();
+  let pending: Item[] = [];
+  let sequentialFirst: number | undefined;
+  for await (const batch of readDocuments(source.db.collection('alerts'), { url: source.config.url })) {
+    sequentialFirst ??= Date.now();
+    for (const doc of batch) {
+      if (copied >= sequentialDocs) break;
+      copied++;
+      const conversion = convertDocument(doc, spec);
+      if (conversion.ok) pending.push(conversion.item);
+      if (pending.length === 25) {
+        await writeBatch(sequential, pending);
+        pending = [];
+      }
+    }
+    if (copied >= sequentialDocs) break;
+  }
+  if (pending.length > 0) await writeBatch(sequential, pending);
+  const sequentialMs = Date.now() - started;
+  const sequentialRate = rate(copied, sequentialMs);
+  const sequentialSteady = rate(copied, Date.now() - sequentialFirst!);
+  console.log(`sequential: ${copied} docs in ${(sequentialMs / 1000).toFixed(1)}s = ${sequentialRate} docs/s; ${sequentialSteady} docs/s after the first source batch arrived (${((sequentialFirst! - started) / 1000).toFixed(1)}s)${copied < docs ? ` (first ${copied} documents only, to keep the run short)` : ''}`);
+
+  const engineSteady = engine.firstBatchMs === undefined ? engineRate : rate(engineProcessed - engine.processedAtFirst, engine.elapsedMs - engine.firstBatchMs);
+  const ratio = (name: string, value: number, target: number) => console.log(`${name} = ${value.toFixed(2)}  (target >= ${target.toFixed(2)}) ${value >= target ? 'met' : 'NOT met'}`);
+  console.log('\nWhole runs (including the source server wait before its first sorted batch):');
+  ratio('  engine / firehose  ', engineRate / firehoseRate, 0.8);
+  ratio('  engine / sequential', engineRate / sequentialRate, 2.5);
+  console.log('After the first source batch arrived:');
+  ratio('  engine / firehose  ', engineSteady / firehoseRate, 0.8);
+  ratio('  engine / sequential', engineSteady / sequentialSteady, 2.5);
+  console.log(`peak RSS of the engine process (the CLI's migrate-collection): ${mb(engine.peakRss)} (target < 300 MB at 1,000,000)`);
+  for (const target of [engineTarget, firehoseTarget, sequentialTarget]) target.client.destroy();
+} finally {
+  await source.client.close();
+  await servers.stop();
+  rmSync(stateDir, { recursive: true, force: true });
+}
