@@ -36,6 +36,10 @@ export function summaryExitCode(summary: MigrationSummary): number {
 }
 
 export async function migrateAndReport(ctx: MigrationContext, options: Partial<MigrationOptions>, json: boolean): Promise<number> {
+  const previous = options.resume ? undefined : loadCheckpoint(ctx.stateDir);
+  if (previous && Object.values(previous.collections).some((c) => !c.done)) {
+    process.stderr.write(`Starting over: the unfinished run in ${ctx.stateDir} is set aside (use --resume to continue it).\n`);
+  }
   const summary = await runMigration(ctx, options);
   if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else printSummary(summary, currentErrorLog(ctx), (line) => process.stdout.write(`${line}\n`));
