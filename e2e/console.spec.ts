@@ -117,6 +117,32 @@ test('shows a bad filter inline and does not run it', async () => {
   await expect(errors).toContainText('Not valid JSON');
 });
 
+test('picks the index on DynamoDB, and says inline what a pick needs from the filter', async () => {
+  const [sample] = (await callConsole('documents.find', { connectionId: 'sandbox-dynamodb', collection: 'alerts', filter: { status: 'active' }, options: { limit: 1 } })).documents;
+  const filter = page.getByRole('textbox', { name: 'Filter', exact: true });
+  const plan = page.getByTestId('plan');
+  const index = page.getByRole('combobox', { name: 'Index', exact: true });
+  await filter.fill(JSON.stringify({ status: 'active', company_id: sample?.company_id, timestamp: { $gte: '2000-01-01' } }));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(plan).toContainText('Query on company-timestamp-index');
+  await expect(index.getByRole('option')).toHaveText(['Auto', 'company-timestamp-index', 'status-index', 'Scan']);
+  await index.selectOption('status-index');
+  await expect(plan).toContainText('Query on status-index');
+  await expect(page.getByTestId('result-row').first()).toContainText(String(sample?.company_id));
+  await shot('04b-browse-index-picker');
+  await index.selectOption('scan');
+  await expect(plan.locator('.plan-operation')).toHaveText('Scan');
+  await index.selectOption('status-index');
+  await filter.fill('{"severity": "critical"}');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('index-error')).toContainText('status-index needs an equality on status');
+  await expect(plan).toBeHidden();
+  await shot('04c-browse-index-refused');
+  await index.selectOption('');
+  await expect(page.getByTestId('index-error')).toBeHidden();
+  await expect(plan.locator('.plan-operation')).toHaveText('Scan');
+});
+
 test('browses MongoDB with quick filters', async () => {
   await page.getByRole('tab', { name: 'MongoDB' }).click();
   await page.getByLabel('Severity').selectOption('critical');

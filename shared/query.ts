@@ -162,5 +162,10 @@ export const FindOptionsSchema = z.object({
   limit: z.number().int().positive().max(10_000).optional(),
   /** Opaque: whatever the previous page returned as `nextCursor`. */
   cursor: z.string().optional(),
+  /**
+   * DynamoDB only: the index the read must use: a GSI name, `table` for the table's own key, or
+   * `scan` to force a Scan. Unset: the planner chooses. MongoDB's own planner ignores it.
+   */
+  index: z.string().regex(/^[A-Za-z0-9_.-]{1,255}$/, 'an index name: letters, digits, _ . - only').optional(),
 });
 export type FindOptions = z.infer<typeof FindOptionsSchema>;

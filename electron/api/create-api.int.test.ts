@@ -61,6 +61,11 @@ describe('the console api on real servers', () => {
     expect(page.documents[0]?._id).toHaveProperty('$oid');
     expect(page.plan.operation).toBe('Find');
     expect(page.nextCursor).toBeTypeOf('string');
+    // The index pick names DynamoDB's indexes: MongoDB's planner ignores it and says so.
+    const picked = await ok<{ documents: unknown[]; plan: { notes: string[] } }>(
+      api.call('documents.find', { connectionId: 'm', collection: 'alerts', filter: {}, options: { limit: 10, index: 'status-index' } }));
+    expect(picked.documents).toHaveLength(10);
+    expect(picked.plan.notes).toContain('index status-index ignored: the index choice applies to DynamoDB only');
   });
 
   it('refuses an invalid update and changes nothing', async () => {
@@ -91,6 +96,8 @@ describe('the console api on real servers', () => {
       connectionId: 'd', collection: 'alerts', filter: { status: 'active' }, options: { limit: 5 },
     }));
     expect(dynamoPage.plan).toMatchObject({ operation: 'Query', index: 'status-index' });
+    const refused = await api.call('documents.find', { connectionId: 'd', collection: 'alerts', filter: {}, options: { index: 'status-index' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_QUERY', message: expect.stringMatching(/status-index needs an equality on status/), details: { index: 'status-index' } } });
 
     const verify = await ok<{ jobId: string }>(api.call('verify.start', { sourceId: 'm', targetId: 'd', options: { collections: ['companies', 'incidents'] } }));
     const events: VerifyProgress[] = [];

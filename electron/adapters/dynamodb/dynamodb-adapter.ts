@@ -81,10 +81,10 @@ export class DynamoDbAdapter implements DatabaseAdapter {
     }
   }
 
-  private prepare(collection: string, condition: Condition, sort: FindOptions['sort'] = []): PreparedRead {
+  private prepare(collection: string, condition: Condition, sort: FindOptions['sort'] = [], picked?: string): PreparedRead {
     const spec = this.spec(collection);
     const table = tableName(spec.name, this.prefix);
-    const plan = planQuery(condition, sort, spec);
+    const plan = planQuery(condition, sort, spec, picked);
     if (plan.operation === 'GetItem') return { plan, table, keyAttributes: [spec.key.attribute], excluded: [], hazards: [] };
     const hazards = allHazards(plan.filter);
     const keyAttributes = [spec.key.attribute];
@@ -133,8 +133,8 @@ export class DynamoDbAdapter implements DatabaseAdapter {
 
   async find(collection: string, filter: Filter, options?: FindOptions): Promise<FindPage> {
     const condition = checkFilter(filter);
-    const { projection, sort = [], limit = DEFAULT_PAGE_SIZE, cursor } = checkFindOptions(options);
-    const read = this.prepare(collection, condition, sort);
+    const { projection, sort = [], limit = DEFAULT_PAGE_SIZE, cursor, index } = checkFindOptions(options);
+    const read = this.prepare(collection, condition, sort, index);
     const position = cursor === undefined ? undefined : decodeCursor(cursor, CursorSchema);
     const { documents, nextCursor, stats, fullRead } = await this.attempt(read.table, () => this.readFor(read, sort, limit, position));
     return {

@@ -86,6 +86,32 @@ describe('the DynamoDB planner on DynamoDB Local', () => {
     expect(page.documents.map((d) => d.id)).toEqual(ALERTS.filter((a) => a.severity === 'low').reverse().slice(0, 5).map((a) => a.id));
   });
 
+  it('follows a picked index: a forced Scan returns what the automatic Query does', async () => {
+    const auto = await adapter.find('alerts', { status: 'open', severity: 'high' }, { limit: 500 });
+    const scanned = await adapter.find('alerts', { status: 'open', severity: 'high' }, { limit: 500, index: 'scan' });
+    expect(auto.plan).toMatchObject({ operation: 'Query', index: 'status-index' });
+    expect(scanned.plan).toMatchObject({ operation: 'Scan', itemsScanned: ALERTS.length });
+    expect(scanned.plan.notes).toContain('Scan chosen by the user');
+    expect(scanned.documents.map((d) => d.id).sort()).toEqual(auto.documents.map((d) => d.id).sort());
+    expect(auto.documents.length).toBe(ALERTS.filter((a) => a.status === 'open' && a.severity === 'high').length);
+  });
+
+  it('queries the picked GSI instead of the one the planner prefers, paging on its key', async () => {
+    const filter = { status: 'open', company_id: 'c0', timestamp: { $gte: '' } };
+    expect((await adapter.find('alerts', filter, { limit: 5 })).plan.index).toBe('company-timestamp-index');
+    const first = await adapter.find('alerts', filter, { limit: 5, index: 'status-index' });
+    expect(first.plan).toMatchObject({ operation: 'Query', index: 'status-index', itemsReturned: 5 });
+    const second = await adapter.find('alerts', filter, { limit: 500, index: 'status-index', cursor: first.nextCursor! });
+    const ids = [...first.documents, ...second.documents].map((d) => d.id).sort();
+    expect(ids).toEqual(ALERTS.filter((a) => a.status === 'open' && a.company_id === 'c0').map((a) => a.id));
+  });
+
+  it('refuses a picked index the filter cannot use, saying what it needs, before any request', async () => {
+    await expect(adapter.find('alerts', { severity: 'high' }, { index: 'status-index' })).rejects.toMatchObject({ code: 'INVALID_QUERY', message: expect.stringMatching(/status-index needs an equality on status/) });
+    await expect(adapter.find('alerts', { severity: 'high' }, { index: 'table' })).rejects.toMatchObject({ code: 'INVALID_QUERY', message: expect.stringMatching(/equality on id/) });
+    await expect(adapter.find('alerts', { status: 'open' }, { index: 'nope-index' })).rejects.toMatchObject({ code: 'INVALID_QUERY', message: expect.stringMatching(/no index nope-index/) });
+  });
+
   it('refuses an item over 400 KB as ITEM_TOO_LARGE', async () => {
     await expect(adapter.insertOne('alerts', { id: 'huge', message: 'x'.repeat(410 * 1024) })).rejects.toMatchObject({ code: 'ITEM_TOO_LARGE' });
   });

@@ -4,7 +4,7 @@ import { parseFilter, type Sort } from '../../../shared/query';
 import { planQuery } from './plan-query';
 
 const alerts = collectionSpec('alerts')!;
-const plan = (filter: Record<string, unknown>, sort: Sort = []) => planQuery(parseFilter(filter), sort, alerts);
+const plan = (filter: Record<string, unknown>, sort: Sort = [], index?: string) => planQuery(parseFilter(filter), sort, alerts, index);
 
 describe('planQuery', () => {
   it('uses GetItem for an id equality alone', () => {
@@ -92,5 +92,40 @@ describe('planQuery', () => {
 
   it('uses an index fixed inside a top-level $and', () => {
     expect(plan({ $and: [{ status: 'open' }, { severity: 'high' }] })).toMatchObject({ operation: 'Query', index: 'status-index' });
+  });
+
+  describe('with an index picked by the user', () => {
+    it('forces a Scan even when an index would serve the filter', () => {
+      expect(plan({ status: 'open' }, [], 'scan')).toMatchObject({ operation: 'Scan', order: 'none', notes: ['Scan chosen by the user'] });
+      expect(plan({ id: 'a-1' }, [['timestamp', 1]], 'scan')).toMatchObject({ operation: 'Scan', order: 'memory' });
+    });
+
+    it('queries the picked GSI over the one the planner prefers', () => {
+      const p = plan({ status: 'open', company_id: 'c1', timestamp: { $lt: 'z' } }, [], 'status-index');
+      expect(p).toMatchObject({ operation: 'Query', index: 'status-index', key: { partition: { attribute: 'status', value: 'open' } } });
+      expect(p.operation === 'Query' && p.filter.kind === 'and' && p.filter.conditions.map((c) => c.kind === 'compare' && c.field)).toEqual(['company_id', 'timestamp']);
+    });
+
+    it('refuses a GSI without an equality on its partition key, naming the attribute', () => {
+      expect(() => plan({ severity: 'high' }, [], 'status-index')).toThrow(expect.objectContaining({ code: 'INVALID_QUERY', message: expect.stringMatching(/^status-index needs an equality on status/) }));
+      expect(() => plan({ status: { $ne: 'open' } }, [], 'status-index')).toThrow(/status-index needs an equality on status/);
+    });
+
+    it('refuses company-timestamp-index without a timestamp condition, saying which to add', () => {
+      expect(() => plan({ company_id: 'c1' }, [], 'company-timestamp-index')).toThrow(/add a condition on timestamp/);
+      expect(plan({ company_id: 'c1', timestamp: { $gte: '' } }, [], 'company-timestamp-index')).toMatchObject({ operation: 'Query', index: 'company-timestamp-index' });
+    });
+
+    it('reads the table key for "table": GetItem or Query on id, refused without an id', () => {
+      expect(plan({ id: 'a-1' }, [], 'table')).toMatchObject({ operation: 'GetItem', id: 'a-1' });
+      expect(plan({ id: 'a-1', status: 'open' }, [], 'table')).toMatchObject({ operation: 'Query', key: { partition: { attribute: 'id' } } });
+      expect(plan({ id: 'a-1', status: 'open' }, [], 'table')).not.toHaveProperty('index');
+      expect(() => plan({ status: 'open' }, [], 'table')).toThrow(/table's key needs an equality on id/);
+    });
+
+    it('refuses an index the collection does not have, listing the ones it has', () => {
+      expect(() => plan({ status: 'open' }, [], 'severity-index')).toThrow(/alerts has no index severity-index; choose one of table, company-timestamp-index, status-index, scan/);
+      expect(() => planQuery(parseFilter({ status: 'open' }), [], collectionSpec('users')!, 'status-index')).toThrow(/users has no index status-index/);
+    });
   });
 });

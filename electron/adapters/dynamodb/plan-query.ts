@@ -1,9 +1,11 @@
-import type { CollectionSpec, IndexKey } from '../../../shared/catalogue';
+import type { CollectionSpec, SecondaryIndex, IndexKey } from '../../../shared/catalogue';
+import { AppError } from '../../../shared/errors';
 import type { ComparisonOp, Condition, Scalar, Sort } from '../../../shared/query';
 
 /**
  * Chooses how DynamoDB answers a filter: GetItem for `{id: x}`, Query on the table or a GSI
- * when the filter fixes that index's partition key, Scan otherwise. Pure: no I/O.
+ * when the filter fixes that index's partition key, Scan otherwise; or follows the index the
+ * user picked, refusing (INVALID_QUERY) when the filter does not allow it. Pure: no I/O.
  *
  * An index is used only when the filter guarantees every item that matches is in it: a GSI
  * holds only items that have its key attributes with the declared types, so
@@ -112,59 +114,103 @@ interface Candidate {
   score: number;
 }
 
-export function planQuery(condition: Condition, sort: Sort, spec: CollectionSpec): Plan {
-  const parts = conjuncts(condition);
-  const idEquality = equalityOn(parts, spec.key);
-  if (idEquality && parts.length === 1) return { operation: 'GetItem', id: idEquality.value as string, notes: [] };
-  const notes: string[] = [];
-  const idFilter = idEquality && remaining(parts, [idEquality]);
-  if (idEquality && idFilter && !mentions(idFilter, [spec.key.attribute])) {
-    // At most one item has this id, so the order is moot.
-    return {
-      operation: 'Query', key: { partition: { attribute: spec.key.attribute, value: idEquality.value } },
-      filter: idFilter, exclude: [], order: 'none', scanIndexForward: true, notes,
-    };
-  }
+/** What `FindOptions.index` asks for: unset lets the planner choose. */
+export const TABLE_INDEX = 'table';
+export const SCAN_INDEX = 'scan';
 
-  const candidates: Candidate[] = [];
-  for (const index of spec.indexes) {
-    const partition = equalityOn(parts, index.partitionKey);
-    if (!partition) continue;
-    const key: KeyCondition = { partition: { attribute: index.partitionKey.attribute, value: partition.value } };
-    let covered: Condition[] = [partition];
-    let exclude: Scalar[] = [];
-    let order: Candidate['order'] = sort.length > 0 ? 'memory' : 'none';
-    let scanIndexForward = true;
-    if (index.sortKey) {
-      const range = rangeOn(parts, index.sortKey);
-      if (!range) {
-        notes.push(`${index.name} holds only items with a ${index.sortKey.type === 'S' ? 'string' : 'number'} ${index.sortKey.attribute}; add a condition on ${index.sortKey.attribute} (e.g. {$gte: ${index.sortKey.type === 'S' ? "''" : '-Infinity'}}) to use it`);
-        continue;
-      }
-      if (range.range) key.range = { attribute: index.sortKey.attribute, ...range.range };
-      covered = [...covered, ...range.covered];
-      exclude = range.exclude;
-      const [first] = sort;
-      if (sort.length === 1 && first?.[0] === index.sortKey.attribute) {
-        order = 'index';
-        scanIndexForward = first[1] === 1;
-      }
-    }
-    const filter = remaining(parts, covered);
-    const keyAttributes = [index.partitionKey, ...(index.sortKey ? [index.sortKey] : [])].map((k) => k.attribute);
-    if (mentions(filter, keyAttributes)) {
-      notes.push(`${index.name} not used: the filter has conditions on ${keyAttributes.join('/')} that a key condition cannot express`);
-      continue;
-    }
-    const score = (key.range ? 2 : 0) + (order !== 'memory' ? 1 : 0);
-    candidates.push({ index: index.name, key, filter, exclude, order, scanIndexForward, score });
+type Choice = Candidate | { refused: string; silent?: boolean };
+
+/** How one GSI would answer the filter, or why it cannot. */
+function indexCandidate(index: SecondaryIndex, parts: Condition[], sort: Sort): Choice {
+  const partition = equalityOn(parts, index.partitionKey);
+  if (!partition) {
+    return { refused: `${index.name} needs an equality on ${index.partitionKey.attribute} (a ${index.partitionKey.type === 'S' ? 'non-empty string' : 'number'})`, silent: true };
   }
-  const best = candidates.sort((a, b) => b.score - a.score)[0];
-  if (best) {
-    if (best.order === 'memory') notes.push(`sorted in memory after reading every match: ${best.index} is not ordered by ${sort.map(([f]) => f).join(', ')}`);
-    const { score: _score, ...plan } = best;
-    return { operation: 'Query', ...plan, notes };
+  const key: KeyCondition = { partition: { attribute: index.partitionKey.attribute, value: partition.value } };
+  let covered: Condition[] = [partition];
+  let exclude: Scalar[] = [];
+  let order: Candidate['order'] = sort.length > 0 ? 'memory' : 'none';
+  let scanIndexForward = true;
+  if (index.sortKey) {
+    const range = rangeOn(parts, index.sortKey);
+    if (!range) {
+      return { refused: `${index.name} holds only items with a ${index.sortKey.type === 'S' ? 'string' : 'number'} ${index.sortKey.attribute}; add a condition on ${index.sortKey.attribute} (e.g. {$gte: ${index.sortKey.type === 'S' ? "''" : '-Infinity'}}) to use it` };
+    }
+    if (range.range) key.range = { attribute: index.sortKey.attribute, ...range.range };
+    covered = [...covered, ...range.covered];
+    exclude = range.exclude;
+    const [first] = sort;
+    if (sort.length === 1 && first?.[0] === index.sortKey.attribute) {
+      order = 'index';
+      scanIndexForward = first[1] === 1;
+    }
   }
+  const filter = remaining(parts, covered);
+  const keyAttributes = [index.partitionKey, ...(index.sortKey ? [index.sortKey] : [])].map((k) => k.attribute);
+  if (mentions(filter, keyAttributes)) {
+    return { refused: `${index.name} not used: the filter has conditions on ${keyAttributes.join('/')} that a key condition cannot express` };
+  }
+  const score = (key.range ? 2 : 0) + (order !== 'memory' ? 1 : 0);
+  return { index: index.name, key, filter, exclude, order, scanIndexForward, score };
+}
+
+function queryPlan(candidate: Candidate, sort: Sort, notes: string[]): Plan {
+  if (candidate.order === 'memory') notes.push(`sorted in memory after reading every match: ${candidate.index} is not ordered by ${sort.map(([f]) => f).join(', ')}`);
+  const { score: _score, ...plan } = candidate;
+  return { operation: 'Query', ...plan, notes };
+}
+
+function scanPlan(condition: Condition, sort: Sort, notes: string[]): Plan {
   if (sort.length > 0) notes.push('sorted in memory after a full Scan: no index serves this filter and sort');
   return { operation: 'Scan', filter: condition, order: sort.length > 0 ? 'memory' : 'none', notes };
+}
+
+/** A read on the table's own key, when the filter fixes the id. */
+function tablePlan(parts: Condition[], spec: CollectionSpec): Plan | undefined {
+  const idEquality = equalityOn(parts, spec.key);
+  if (!idEquality) return undefined;
+  if (parts.length === 1) return { operation: 'GetItem', id: idEquality.value as string, notes: [] };
+  const idFilter = remaining(parts, [idEquality]);
+  if (mentions(idFilter, [spec.key.attribute])) return undefined;
+  // At most one item has this id, so the order is moot.
+  return {
+    operation: 'Query', key: { partition: { attribute: spec.key.attribute, value: idEquality.value } },
+    filter: idFilter, exclude: [], order: 'none', scanIndexForward: true, notes: [],
+  };
+}
+
+/** The plan for an index the user picked; refuses, saying what the filter needs, when it cannot serve it. */
+function chosenPlan(choice: string, condition: Condition, parts: Condition[], sort: Sort, spec: CollectionSpec): Plan {
+  if (choice === SCAN_INDEX) return scanPlan(condition, sort, ['Scan chosen by the user']);
+  if (choice === TABLE_INDEX) {
+    const plan = tablePlan(parts, spec);
+    if (!plan) throw new AppError('INVALID_QUERY', `The table's key needs an equality on ${spec.key.attribute} (a non-empty string), alone or with conditions on other fields.`, { index: choice });
+    return plan;
+  }
+  const index = spec.indexes.find((i) => i.name === choice);
+  if (!index) {
+    const names = [TABLE_INDEX, ...spec.indexes.map((i) => i.name), SCAN_INDEX].join(', ');
+    throw new AppError('INVALID_QUERY', `${spec.name} has no index ${choice}; choose one of ${names}.`, { index: choice });
+  }
+  const candidate = indexCandidate(index, parts, sort);
+  if ('refused' in candidate) throw new AppError('INVALID_QUERY', `${candidate.refused}.`, { index: choice });
+  return queryPlan(candidate, sort, []);
+}
+
+/** `index`: the user's choice (FindOptions.index); unset lets the planner pick the best read. */
+export function planQuery(condition: Condition, sort: Sort, spec: CollectionSpec, index?: string): Plan {
+  const parts = conjuncts(condition);
+  if (index !== undefined) return chosenPlan(index, condition, parts, sort, spec);
+  const onTable = tablePlan(parts, spec);
+  if (onTable) return onTable;
+
+  const notes: string[] = [];
+  const candidates: Candidate[] = [];
+  for (const gsi of spec.indexes) {
+    const choice = indexCandidate(gsi, parts, sort);
+    if (!('refused' in choice)) candidates.push(choice);
+    else if (!choice.silent) notes.push(choice.refused);
+  }
+  const best = candidates.sort((a, b) => b.score - a.score)[0];
+  return best ? queryPlan(best, sort, notes) : scanPlan(condition, sort, notes);
 }

@@ -82,7 +82,7 @@ export class MongoDbAdapter implements DatabaseAdapter {
 
   async find(collection: string, filter: Filter, options?: FindOptions): Promise<FindPage> {
     checkFilter(filter);
-    const { projection, sort = [], limit = DEFAULT_PAGE_SIZE, cursor } = checkFindOptions(options);
+    const { projection, sort = [], limit = DEFAULT_PAGE_SIZE, cursor, index: picked } = checkFindOptions(options);
     const skip = cursor === undefined ? 0 : decodeCursor(cursor, CursorSchema).skip;
     // Ties are broken by _id so that skip-based pages neither repeat nor lose documents.
     const order: MongoSort | undefined = sort.length > 0 ? [...sort, ...(sort.some(([f]) => f === '_id') ? [] : [['_id', 1] as [string, 1]])] : undefined;
@@ -97,7 +97,11 @@ export class MongoDbAdapter implements DatabaseAdapter {
         plan: {
           backend: 'mongodb', operation: 'Find', target: collection, ...(index ? { index } : {}),
           itemsReturned: documents.length, fullRead: false,
-          notes: this.ferretDb ? ['FerretDB v1 does not report which index a query uses'] : [],
+          notes: [
+            ...(this.ferretDb ? ['FerretDB v1 does not report which index a query uses'] : []),
+            // The pick names DynamoDB's indexes; MongoDB's own planner chooses among its indexes.
+            ...(picked !== undefined ? [`index ${picked} ignored: the index choice applies to DynamoDB only`] : []),
+          ],
         },
       };
     });

@@ -6,6 +6,7 @@ import { formatCount } from '../../components/format';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { DocumentPanel } from './DocumentPanel';
 import { IndexesPanel } from './IndexesPanel';
+import { AUTO_INDEX, IndexPicker, refusedPick } from './IndexPicker';
 import { FilterBar, type FilterDraft, type FindRequest } from './FilterBar';
 import { PlanPanel } from './PlanPanel';
 import { QuickFilters } from './QuickFilters';
@@ -20,6 +21,9 @@ export function BrowsePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
   const [draft, setDraft] = useState<FilterDraft>(FIRST_DRAFT);
   const [request, setRequest] = useState<FindRequest>({ filter: {}, limit: FIRST_DRAFT.limit });
   const [selected, setSelected] = useState<number>();
+  // DynamoDB only; a pick names one table's GSIs, so it goes back to Auto with the collection.
+  const [index, setIndex] = useState(AUTO_INDEX);
+  const pickedIndex = backend === 'dynamodb' && index !== AUTO_INDEX ? index : undefined;
   const queryClient = useQueryClient();
 
   const collections = useQuery({
@@ -29,10 +33,10 @@ export function BrowsePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
   });
 
   const results = useInfiniteQuery({
-    queryKey: ['find', connection?.id, collection, request],
+    queryKey: ['find', connection?.id, collection, request, pickedIndex],
     queryFn: ({ pageParam }) => call('documents.find', {
       connectionId: connection!.id, collection, filter: request.filter,
-      options: { limit: request.limit, ...(request.sort ? { sort: request.sort } : {}), ...(request.projection ? { projection: request.projection } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
+      options: { limit: request.limit, ...(request.sort ? { sort: request.sort } : {}), ...(request.projection ? { projection: request.projection } : {}), ...(pickedIndex ? { index: pickedIndex } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
     }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
@@ -66,8 +70,8 @@ export function BrowsePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
           <p className="subtitle">{connection ? connection.name : 'Choose a connection for this backend on the Connections page.'}</p>
         </div>
         <div className="segmented" role="tablist" aria-label="Backend">
-          <button type="button" role="tab" aria-selected={backend === 'mongodb'} className={backend === 'mongodb' ? 'active' : ''} onClick={() => { setBackend('mongodb'); setSelected(undefined); }}>MongoDB</button>
-          <button type="button" role="tab" aria-selected={backend === 'dynamodb'} className={backend === 'dynamodb' ? 'active' : ''} onClick={() => { setBackend('dynamodb'); setSelected(undefined); }}>DynamoDB</button>
+          <button type="button" role="tab" aria-selected={backend === 'mongodb'} className={backend === 'mongodb' ? 'active' : ''} onClick={() => { setBackend('mongodb'); setSelected(undefined); setIndex(AUTO_INDEX); }}>MongoDB</button>
+          <button type="button" role="tab" aria-selected={backend === 'dynamodb'} className={backend === 'dynamodb' ? 'active' : ''} onClick={() => { setBackend('dynamodb'); setSelected(undefined); setIndex(AUTO_INDEX); }}>DynamoDB</button>
         </div>
       </header>
       <div className="browse">
@@ -79,7 +83,7 @@ export function BrowsePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
           <ul className="collection-list">
             {collections.data?.map((c) => (
               <li key={c.name}>
-                <button type="button" className={`collection-item${c.name === collection ? ' active' : ''}${c.exists ? '' : ' missing'}`} onClick={() => { setCollection(c.name); setSelected(undefined); }}
+                <button type="button" className={`collection-item${c.name === collection ? ' active' : ''}${c.exists ? '' : ' missing'}`} onClick={() => { setCollection(c.name); setSelected(undefined); setIndex(AUTO_INDEX); }}
                   title={c.exists ? c.physicalName : `${c.physicalName} does not exist yet`}>
                   <span>{c.name}</span>
                   <span className="count">{c.exists ? `${c.countIsEstimate ? '~' : ''}${formatCount(c.count)}` : '—'}</span>
@@ -103,13 +107,14 @@ export function BrowsePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
               </button>
             )}
           </div>
-          {results.error && <ErrorNotice error={results.error} title="The query failed" />}
+          {results.error && !refusedPick(results.error, index) && <ErrorNotice error={results.error} title="The query failed" />}
           {results.isPending && connection && <Loading label="Running the query…" />}
           {results.data && rows.length === 0 && <Empty title="No documents match">Change the filter, or clear it to see everything.</Empty>}
           {rows.length > 0 && <ResultsTable rows={rows} selectedIndex={selected} onSelect={setSelected} />}
         </section>
         <aside className="browse-side">
-          {lastPlan && <PlanPanel plan={lastPlan} pages={pages.length} scanned={scanned} returned={rows.length} />}
+          {connection && backend === 'dynamodb' && <IndexPicker connectionId={connection.id} collection={collection} value={index} onChange={(next) => { setSelected(undefined); setIndex(next); }} error={results.error} />}
+          {lastPlan && <PlanPanel plan={lastPlan} pages={pages.length} scanned={scanned} returned={rows.length} picked={!!pickedIndex} />}
           {connection && <IndexesPanel connectionId={connection.id} collection={collection} />}
           {connection && <DocumentPanel key={`${connection.id}/${collection}/${selected === undefined ? '' : String(rows[selected]?.id ?? selected)}`} connectionId={connection.id} collection={collection} document={selected === undefined ? undefined : rows[selected]} onChanged={refresh} />}
         </aside>

@@ -2,7 +2,8 @@ import type { QueryPlan } from '../../../../shared/database';
 import { formatCount } from '../../components/format';
 
 /** How the backend answered: GetItem, Query on an index, Scan or a MongoDB find, and what it cost. */
-export function PlanPanel({ plan, pages, scanned, returned }: { plan: QueryPlan; pages: number; scanned?: number; returned: number }) {
+/** `picked`: the user chose the index, so the planner's advice on fitting one does not apply. */
+export function PlanPanel({ plan, pages, scanned, returned, picked }: { plan: QueryPlan; pages: number; scanned?: number; returned: number; picked: boolean }) {
   const label = plan.operation === 'Query' ? `Query on ${plan.index ?? 'the table key'}` : plan.operation === 'Find' && plan.index ? `Find using ${plan.index}` : plan.operation;
   const kind = plan.operation === 'Scan' ? 'scan' : 'indexed';
   return (
@@ -17,7 +18,7 @@ export function PlanPanel({ plan, pages, scanned, returned }: { plan: QueryPlan;
         <dt>Pages loaded</dt><dd>{pages}</dd>
       </dl>
       {plan.fullRead && <p className="plan-note warning">The whole table was read to answer this honestly (e.g. a sort on a non-key attribute).</p>}
-      {plan.operation === 'Scan' && <p className="plan-note">No index fits this filter: fix <code>company_id</code> or <code>status</code> to use one.</p>}
+      {plan.operation === 'Scan' && !picked && <p className="plan-note">No index fits this filter: fix <code>company_id</code> or <code>status</code> to use one.</p>}
       {plan.notes.map((note) => <p key={note} className="plan-note">{note}</p>)}
     </section>
   );
