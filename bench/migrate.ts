@@ -25,6 +25,8 @@ const { values } = parseArgs({ options: {
   docs: { type: 'string', default: '100000' },
   concurrency: { type: 'string', default: '4' },
   'sequential-docs': { type: 'string', default: '20000' },
+  // e.g. "--max-semi-space-size=4": V8 flags for the engine process (a smaller young generation lowers peak RSS).
+  'engine-node-options': { type: 'string', default: '' },
 } });
 const docs = Number(values.docs);
 const concurrency = Number(values.concurrency);
@@ -39,7 +41,8 @@ const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
  */
 function runEngine(mongoUrl: string, endpoint: string, stateDir: string) {
   return new Promise<{ processed: number; elapsedMs: number; peakRss: number; firstBatchMs?: number; processedAtFirst: number }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'migrate-collection', 'alerts', '--json', '--concurrency', String(concurrency), '--state-dir', stateDir], {
+    const nodeOptions = values['engine-node-options'].split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'electron/cli/main.ts', 'migrate-collection', 'alerts', '--json', '--concurrency', String(concurrency), '--state-dir', stateDir], {
       env: { ...process.env, MONGO_URL: `${mongoUrl}/bench`, AWS_ENDPOINT_URL_DYNAMODB: endpoint, DYNAMODB_TABLE_PREFIX: 'BenchEngine', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' },
     });
     const started = Date.now();
@@ -53,9 +56,11 @@ function runEngine(mongoUrl: string, endpoint: string, stateDir: string) {
         if (hwm) peakRss = Math.max(peakRss, Number(hwm[1]) * 1024);
       } catch {}
     }, 100);
+    let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     // Non-TTY progress lines: "progress: 1234/100000 (...)"; the first non-zero one marks the first source batch.
     child.stderr.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-2000);
       const match = /progress: (\d+)\//.exec(d.toString());
       if (match && Number(match[1]) > 0 && firstBatchMs === undefined) {
         firstBatchMs = Date.now() - started;
@@ -71,13 +76,13 @@ function runEngine(mongoUrl: string, endpoint: string, stateDir: string) {
         const startup = Date.now() - started - summary.elapsedMs;
         resolve({ processed: summary.overall.written + summary.overall.failed, elapsedMs: summary.elapsedMs, peakRss, processedAtFirst, ...(firstBatchMs === undefined ? {} : { firstBatchMs: firstBatchMs - startup }) });
       } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
+        reject(new Error(`the engine process failed: ${(error as Error).message}\n${stderr}`));
       }
     });
   });
 }
 
-console.log(`Node ${process.version}; ${docs} alerts; concurrency ${concurrency}`);
+console.log(`Node ${process.version}; ${docs} alerts; concurrency ${concurrency}${values['engine-node-options'] ? `; engine node options ${values['engine-node-options']}` : ''}`);
 const servers = await startLocalServers();
 for (const line of servers.descriptions) console.log(line);
 const stateDir = mkdtempSync(join(tmpdir(), 'awc-bench-'));
