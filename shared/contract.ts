@@ -99,6 +99,8 @@ export const calls = {
   ),
   'connections.list': call(Empty, z.array(SavedConnectionSchema)),
   'connections.remove': call(z.object({ id: IdSchema }).strict(), z.object({ removed: z.boolean() })),
+  /** The AWS profile names the SDK finds in ~/.aws/config and ~/.aws/credentials: names only, never keys. */
+  'aws.profiles': call(Empty, z.object({ profiles: z.array(z.string()) })),
 
   'collections.list': call(z.object({ connectionId: IdSchema }).strict(), z.array(CollectionInfoSchema)),
   'collections.describe': call(z.object(OnCollection).strict(), CollectionDescriptionSchema),

@@ -29,6 +29,7 @@ const TARGETED: Record<CallName, unknown[]> = {
   'connections.save': [{ name: '', connection: { backend: 'mongodb', url: 'mongodb://h' } }, { name: 'x', connection: { backend: 'dynamodb', endpoint: 'not a url' } }, { name: 'x', connection: { backend: 'dynamodb', tablePrefix: 'bad prefix!' } }],
   'connections.list': [{ id: 'x' }],
   'connections.remove': [{ id: '' }, { id: 5 }],
+  'aws.profiles': [{ file: '/etc/passwd' }],
   'collections.list': [{ connectionId: 3 }],
   'collections.describe': [{ connectionId: 'm', collection: 'not_a_collection' }],
   'documents.find': [{ ...doc, filter: { $where: 'sleep(1)' } }, { ...doc, filter: { a: { $regex: 'x' } } }, { ...doc, filter: {}, options: { limit: -1 } }, { ...doc, filter: {}, options: { projection: { a: 1, b: 0 } } }, { ...doc, filter: {}, options: { sort: [['a', 2]] } }],

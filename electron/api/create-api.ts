@@ -11,6 +11,7 @@ import type { DatabaseAdapter } from '../adapters/database-adapter';
 import { fromWireForDynamo, fromWireForMongo, toWireValue } from './wire-value';
 import type { ApiDeps, MigrationJobHandle } from './api-deps';
 import { toErrorData, validationError } from './error-data';
+import { listAwsProfiles } from '../settings/aws-profiles';
 import { JobRegistry, ProgressEmitter } from './job-registry';
 import { SandboxSession } from './sandbox-session';
 
@@ -113,6 +114,8 @@ export function createApi<Context>(deps: ApiDeps<Context>): Api {
       await forget(id);
       return { removed: deps.store.remove(id) };
     },
+
+    'aws.profiles': async () => ({ profiles: await listAwsProfiles() }),
 
     'collections.list': async ({ connectionId }) => (await adapter(connectionId)).listCollections(),
     'collections.describe': async ({ connectionId, collection }) => (await adapter(connectionId)).describe(collection),

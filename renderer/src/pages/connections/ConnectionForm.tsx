@@ -5,6 +5,7 @@ import { ConnectionSchema, DEFAULT_MONGO_URL, type Connection } from '../../../.
 import type { SavedConnection } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/Notice';
+import { ProfileField } from './ProfileField';
 import { TestResultView } from './TestResultView';
 
 type CredentialsSource = 'default' | 'profile' | 'keys';
@@ -105,7 +106,7 @@ export function ConnectionForm({ onSaved }: { onSaved(saved: SavedConnection): v
               {draft.source === 'keys' && 'The secret key is encrypted at rest and never sent back to this window.'}
             </span>
           </fieldset>
-          {draft.source === 'profile' && field('Profile name', 'profile', { placeholder: 'default' })}
+          {draft.source === 'profile' && <ProfileField value={draft.profile} onChange={(profile) => set({ profile })} />}
           {draft.source === 'keys' && (
             <div className="field-row">
               {field('Access key ID', 'accessKeyId')}
