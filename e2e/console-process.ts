@@ -7,12 +7,15 @@ export interface ConsoleProcess { url: string; port: number; token: string; stop
 
 /**
  * Starts `cli serve --sandbox` as the user would (real local servers, sample data, the loopback
- * web console) and reads the address it prints.
+ * web console) and reads the address it prints. Without `alerts`, no sandbox: only the
+ * connections `env` (e.g. MONGO_URL) sets up.
  */
-export async function startConsoleProcess(alerts: number): Promise<ConsoleProcess> {
+export async function startConsoleProcess(alerts?: number, env: Record<string, string> = {}): Promise<ConsoleProcess> {
   const stateDir = mkdtempSync(join(tmpdir(), 'awc-e2e-state-'));
-  const child: ChildProcess = spawn('node_modules/.bin/tsx', ['electron/cli/main.ts', 'serve', '--sandbox', '--alerts', String(alerts), '--json', '--state-dir', stateDir], {
+  const sandbox = alerts === undefined ? [] : ['--sandbox', '--alerts', String(alerts)];
+  const child: ChildProcess = spawn('node_modules/.bin/tsx', ['electron/cli/main.ts', 'serve', ...sandbox, '--json', '--state-dir', stateDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => { errors += chunk.toString(); });
@@ -24,7 +27,8 @@ export async function startConsoleProcess(alerts: number): Promise<ConsoleProces
       const line = out.split('\n').find((l) => l.startsWith('{'));
       if (line) { clearTimeout(timer); resolve(JSON.parse(line)); }
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the console exited with ${code}:\n${errors}`)); });
+    // 'close', not 'exit': stderr has been read to the end by then.
+    child.once('close', (code) => { clearTimeout(timer); reject(new Error(`the console exited with ${code}:\n${errors}`)); });
   });
   return {
     ...address,

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { startConsoleProcess } from './console-process';
 import { callConsole } from './contract-client';
 
 /**
@@ -220,4 +221,28 @@ test('reads well in dark mode', async () => {
   await expect(page.getByTestId('migration-progress')).toBeVisible();
   await shot('10-migrate-dark');
   await page.emulateMedia({ colorScheme: 'light' });
+});
+
+test('opens with the connections the environment sets up, DATABASE_TYPE first, and refuses a bad one', async ({ browser }) => {
+  const saved = await callConsole('connections.list', {});
+  const mongo = saved.find((c) => c.id === 'sandbox-mongodb')!;
+  const dynamo = saved.find((c) => c.id === 'sandbox-dynamodb')!;
+  const env = { DATABASE_TYPE: 'dynamodb', MONGO_URL: mongo.url!, AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint!, DYNAMODB_TABLE_PREFIX: dynamo.tablePrefix!, AWS_REGION: dynamo.region! };
+  await expect(startConsoleProcess(undefined, { ...env, DATABASE_TYPE: 'postgres' })).rejects.toThrow(/exited with 2:\nError: DATABASE_TYPE=postgres is not supported: set it to mongodb \(the default\) or dynamodb\./);
+  const started = await startConsoleProcess(undefined, env);
+  const fresh = await browser.newPage();
+  try {
+    await fresh.goto(`${started.url}#/browse`);
+    await expect(fresh.getByRole('tab', { name: 'DynamoDB' })).toHaveAttribute('aria-selected', 'true');
+    await expect(fresh.locator('.subtitle')).toHaveText('Environment · DynamoDB');
+    await expect(fresh.getByRole('navigation', { name: 'Collections' }).getByRole('button', { name: /alerts/ })).toContainText(/\d/);
+    await expect(fresh.locator('.sidebar-footer')).toContainText('Environment · MongoDB');
+    await fresh.getByRole('tab', { name: 'MongoDB' }).click();
+    await expect(fresh.getByTestId('plan')).toContainText('Find');
+    await expect(fresh.getByRole('navigation', { name: 'Collections' }).getByRole('button', { name: /alerts/ })).toContainText(/\d/);
+    await fresh.screenshot({ path: 'e2e/screenshots/11-browse-environment-connections.png' });
+  } finally {
+    await fresh.close();
+    await started.stop();
+  }
 });

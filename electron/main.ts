@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, safeStorage, screen, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, screen, session, type IpcMainInvokeEvent } from 'electron';
+import { isAppError } from '../shared/errors';
 import { createApi, type Api } from './api/create-api';
 import { defaultDeps } from './api/default-deps';
 import { createConnectionStore, type SecretCipher } from './settings/connection-store';
@@ -89,7 +90,14 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     harden();
     const store = createConnectionStore({ file: join(app.getPath('userData'), 'connections.json'), cipher: cipher() });
-    api = createApi(defaultDeps({ store, stateDir: join(app.getPath('userData'), 'migration-state'), log }));
+    try {
+      api = createApi(defaultDeps({ store, stateDir: join(app.getPath('userData'), 'migration-state'), log, env: process.env }));
+    } catch (error) {
+      // E.g. DATABASE_TYPE=postgres: the message names the variable to fix.
+      dialog.showErrorBox('Alert Whisperer Console cannot start', isAppError(error) ? error.message : String(error));
+      app.quit();
+      return;
+    }
     bindIpc(ipcMain, api, isTrusted);
     createWindow();
     app.on('activate', () => { if (!window) createWindow(); });

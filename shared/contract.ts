@@ -39,6 +39,17 @@ export const SavedConnectionSchema = z.object({
 });
 export type SavedConnection = z.infer<typeof SavedConnectionSchema>;
 
+/**
+ * What the console opens with: the connections the environment's variables set up (MONGO_URL,
+ * AWS_REGION, ...) and the backend DATABASE_TYPE names, used while the user has chosen none.
+ */
+export const ConnectionDefaultsSchema = z.object({
+  mongoId: IdSchema.optional(),
+  dynamoId: IdSchema.optional(),
+  open: z.enum(['mongodb', 'dynamodb']),
+});
+export type ConnectionDefaults = z.infer<typeof ConnectionDefaultsSchema>;
+
 /** A connection to test: either a form's content (not saved) or a saved one by id. */
 const ConnectionRefSchema = z.union([
   z.object({ connection: ConnectionSchema }).strict(),
@@ -99,6 +110,7 @@ export const calls = {
   ),
   'connections.list': call(Empty, z.array(SavedConnectionSchema)),
   'connections.remove': call(z.object({ id: IdSchema }).strict(), z.object({ removed: z.boolean() })),
+  'connections.defaults': call(Empty, ConnectionDefaultsSchema),
   /** The AWS profile names the SDK finds in ~/.aws/config and ~/.aws/credentials: names only, never keys. */
   'aws.profiles': call(Empty, z.object({ profiles: z.array(z.string()) })),
 

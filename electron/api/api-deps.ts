@@ -1,4 +1,5 @@
 import type { Connection, DynamoConnection, MongoConnection } from '../../shared/connection';
+import type { ConnectionDefaults } from '../../shared/contract';
 import type {
   DocumentProblem, MigrationOptions, MigrationPlan, MigrationProgress, MigrationSummary, VerifyOptions, VerifyResult,
 } from '../../shared/migration';
@@ -38,6 +39,8 @@ export interface ApiDeps<Context = unknown> {
   createAdapter(connection: Connection): Promise<DatabaseAdapter>;
   engine: MigrationEngine<Context>;
   startSandbox(options: { alerts?: number; log?: (line: string) => void }): Promise<Sandbox>;
+  /** What the console opens with (the environment's connections); unset: MongoDB, nothing chosen. */
+  connectionDefaults?: ConnectionDefaults;
   /** Lines for the main process log; never given a secret. */
   log(line: string): void;
 }

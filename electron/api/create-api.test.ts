@@ -30,6 +30,7 @@ const TARGETED: Record<CallName, unknown[]> = {
   'connections.list': [{ id: 'x' }],
   'connections.remove': [{ id: '' }, { id: 5 }],
   'aws.profiles': [{ file: '/etc/passwd' }],
+  'connections.defaults': [{ open: 'dynamodb' }],
   'collections.list': [{ connectionId: 3 }],
   'collections.describe': [{ connectionId: 'm', collection: 'not_a_collection' }],
   'documents.find': [{ ...doc, filter: { $where: 'sleep(1)' } }, { ...doc, filter: { a: { $regex: 'x' } } }, { ...doc, filter: {}, options: { limit: -1 } }, { ...doc, filter: {}, options: { projection: { a: 1, b: 0 } } }, { ...doc, filter: {}, options: { sort: [['a', 2]] } }],

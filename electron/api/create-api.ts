@@ -110,6 +110,7 @@ export function createApi<Context>(deps: ApiDeps<Context>): Api {
       return saved;
     },
     'connections.list': async () => deps.store.list(),
+    'connections.defaults': async () => deps.connectionDefaults ?? { open: 'mongodb' },
     'connections.remove': async ({ id }) => {
       await forget(id);
       return { removed: deps.store.remove(id) };

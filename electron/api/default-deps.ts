@@ -5,11 +5,20 @@ import { cloudFormationTemplate, planMigration, startMigration, verifyMigration,
 import { startSandbox } from '../sandbox';
 import type { ConnectionStore } from '../settings/connection-store';
 import type { ApiDeps } from './api-deps';
+import { connectionsFromEnvironment, registerEnvironmentConnections } from './env-connections';
 
-/** The real adapters, migration engine and sandbox behind the api. */
-export function defaultDeps({ store, stateDir, log }: { store: ConnectionStore; stateDir: string; log: (line: string) => void }): ApiDeps<MigrationContext> {
+/**
+ * The real adapters, migration engine and sandbox behind the api, with the connections the
+ * environment's variables describe saved in `store`. Throws (naming the variable) when one of
+ * them cannot work, so the console refuses to start rather than open with a broken connection.
+ */
+export function defaultDeps({ store, stateDir, log, env = process.env }: { store: ConnectionStore; stateDir: string; log: (line: string) => void; env?: Record<string, string | undefined> }): ApiDeps<MigrationContext> {
+  const environment = connectionsFromEnvironment(env);
+  registerEnvironmentConnections(store, environment);
+  for (const { name } of environment.connections) log(`connection from the environment: ${name}`);
   return {
     store,
+    connectionDefaults: environment.defaults,
     createAdapter,
     log,
     startSandbox: (options) => startSandbox(options),

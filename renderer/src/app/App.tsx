@@ -13,10 +13,14 @@ export function App() {
   const [page, go] = useHashPage();
   const [selection, select] = useSelection();
   const connections = useQuery({ queryKey: ['connections'], queryFn: () => call('connections.list', {}) });
+  // The connections the environment set up (MONGO_URL, AWS_REGION, ...) and the backend DATABASE_TYPE names.
+  const defaults = useQuery({ queryKey: ['connection-defaults'], queryFn: () => call('connections.defaults', {}) });
   const saved = connections.data ?? [];
-  // A selection whose connection is gone (removed, or a sandbox of an earlier run) is ignored.
-  const mongo = saved.find((c) => c.id === selection.mongoId && c.backend === 'mongodb');
-  const dynamo = saved.find((c) => c.id === selection.dynamoId && c.backend === 'dynamodb');
+  // A selection whose connection is gone (removed, or a sandbox of an earlier run) is ignored; the environment's is used instead.
+  const chosen = (backend: 'mongodb' | 'dynamodb', ...ids: (string | undefined)[]) =>
+    ids.map((id) => saved.find((c) => c.id === id && c.backend === backend)).find((c) => c !== undefined);
+  const mongo = chosen('mongodb', selection.mongoId, defaults.data?.mongoId);
+  const dynamo = chosen('dynamodb', selection.dynamoId, defaults.data?.dynamoId);
 
   return (
     <div className="app">
@@ -44,7 +48,7 @@ export function App() {
       <main className="content">
         <PageErrorBoundary key={page}>
           {page === 'connections' && <ConnectionsPage connections={connections} selection={{ mongoId: mongo?.id, dynamoId: dynamo?.id }} select={select} onOpen={() => go('browse')} />}
-          {page === 'browse' && <BrowsePage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
+          {page === 'browse' && <BrowsePage key={defaults.data && connections.data ? defaults.data.open : 'loading'} mongo={mongo} dynamo={dynamo} open={defaults.data?.open} onConnect={() => go('connections')} />}
           {page === 'migrate' && <MigratePage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
           {page === 'verify' && <VerifyPage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
           {page === 'cloudformation' && <CloudFormationPage dynamo={dynamo} />}

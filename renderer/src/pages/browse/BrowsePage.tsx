@@ -12,15 +12,21 @@ import { PlanPanel } from './PlanPanel';
 import { QuickFilters } from './QuickFilters';
 import { ResultsTable } from './ResultsTable';
 
+type Doc = Record<string, unknown>;
+/** A document's identity across reloads of the results (its key, else MongoDB's _id). */
+const identity = (document: Doc) => JSON.stringify(document.id ?? document._id ?? null);
+
 const FIRST_DRAFT: FilterDraft = { filter: '', sortField: '', sortDirection: -1, limit: 100, projection: '' };
 
-export function BrowsePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; onConnect(): void }) {
-  const [backend, setBackend] = useState<'mongodb' | 'dynamodb'>(mongo ? 'mongodb' : 'dynamodb');
+/** `open`: the backend to show first (DATABASE_TYPE), when it has a connection. */
+export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; open?: 'mongodb' | 'dynamodb'; onConnect(): void }) {
+  const [backend, setBackend] = useState<'mongodb' | 'dynamodb'>((open === 'dynamodb' && dynamo) || !mongo ? 'dynamodb' : 'mongodb');
   const connection = backend === 'mongodb' ? mongo : dynamo;
   const [collection, setCollection] = useState('alerts');
   const [draft, setDraft] = useState<FilterDraft>(FIRST_DRAFT);
   const [request, setRequest] = useState<FindRequest>({ filter: {}, limit: FIRST_DRAFT.limit });
-  const [selected, setSelected] = useState<number>();
+  // The document shown, followed by identity: a reload that reorders or drops rows does not swap it for another.
+  const [picked, setPicked] = useState<Doc>();
   // DynamoDB only; a pick names one table's GSIs, so it goes back to Auto with the collection.
   const [index, setIndex] = useState(AUTO_INDEX);
   const pickedIndex = backend === 'dynamodb' && index !== AUTO_INDEX ? index : undefined;
@@ -56,10 +62,19 @@ export function BrowsePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
   const rows = pages.flatMap((p) => p.documents);
   const lastPlan = pages.at(-1)?.plan;
   const scanned = pages.every((p) => p.plan.itemsScanned !== undefined) ? pages.reduce((sum, p) => sum + (p.plan.itemsScanned ?? 0), 0) : undefined;
-  const run = (next: FindRequest) => { setSelected(undefined); setRequest(next); };
+  const selected = picked ? rows.findIndex((row) => identity(row) === identity(picked)) : -1;
+  const run = (next: FindRequest) => { setPicked(undefined); setRequest(next); };
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['find', connection?.id, collection] });
     void queryClient.invalidateQueries({ queryKey: ['collections', connection?.id] });
+  };
+  // An edited document may no longer match the filter (an acknowledged alert): read it again by its key.
+  const changed = (change: 'updated' | 'deleted') => {
+    if (change === 'deleted') setPicked(undefined);
+    else if (connection && typeof picked?.id === 'string') {
+      call('documents.findOne', { connectionId: connection.id, collection, filter: { id: picked.id } }).then(({ document }) => setPicked(document ?? undefined), () => {});
+    }
+    refresh();
   };
 
   return (
@@ -70,8 +85,8 @@ export function BrowsePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
           <p className="subtitle">{connection ? connection.name : 'Choose a connection for this backend on the Connections page.'}</p>
         </div>
         <div className="segmented" role="tablist" aria-label="Backend">
-          <button type="button" role="tab" aria-selected={backend === 'mongodb'} className={backend === 'mongodb' ? 'active' : ''} onClick={() => { setBackend('mongodb'); setSelected(undefined); setIndex(AUTO_INDEX); }}>MongoDB</button>
-          <button type="button" role="tab" aria-selected={backend === 'dynamodb'} className={backend === 'dynamodb' ? 'active' : ''} onClick={() => { setBackend('dynamodb'); setSelected(undefined); setIndex(AUTO_INDEX); }}>DynamoDB</button>
+          <button type="button" role="tab" aria-selected={backend === 'mongodb'} className={backend === 'mongodb' ? 'active' : ''} onClick={() => { setBackend('mongodb'); setPicked(undefined); setIndex(AUTO_INDEX); }}>MongoDB</button>
+          <button type="button" role="tab" aria-selected={backend === 'dynamodb'} className={backend === 'dynamodb' ? 'active' : ''} onClick={() => { setBackend('dynamodb'); setPicked(undefined); setIndex(AUTO_INDEX); }}>DynamoDB</button>
         </div>
       </header>
       <div className="browse">
@@ -83,7 +98,7 @@ export function BrowsePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
           <ul className="collection-list">
             {collections.data?.map((c) => (
               <li key={c.name}>
-                <button type="button" className={`collection-item${c.name === collection ? ' active' : ''}${c.exists ? '' : ' missing'}`} onClick={() => { setCollection(c.name); setSelected(undefined); setIndex(AUTO_INDEX); }}
+                <button type="button" className={`collection-item${c.name === collection ? ' active' : ''}${c.exists ? '' : ' missing'}`} onClick={() => { setCollection(c.name); setPicked(undefined); setIndex(AUTO_INDEX); }}
                   title={c.exists ? c.physicalName : `${c.physicalName} does not exist yet`}>
                   <span>{c.name}</span>
                   <span className="count">{c.exists ? `${c.countIsEstimate ? '~' : ''}${formatCount(c.count)}` : '—'}</span>
@@ -110,13 +125,13 @@ export function BrowsePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
           {results.error && !refusedPick(results.error, index) && <ErrorNotice error={results.error} title="The query failed" />}
           {results.isPending && connection && <Loading label="Running the query…" />}
           {results.data && rows.length === 0 && <Empty title="No documents match">Change the filter, or clear it to see everything.</Empty>}
-          {rows.length > 0 && <ResultsTable rows={rows} selectedIndex={selected} onSelect={setSelected} />}
+          {rows.length > 0 && <ResultsTable rows={rows} selectedIndex={selected >= 0 ? selected : undefined} onSelect={(i) => setPicked(rows[i])} />}
         </section>
         <aside className="browse-side">
-          {connection && backend === 'dynamodb' && <IndexPicker connectionId={connection.id} collection={collection} value={index} onChange={(next) => { setSelected(undefined); setIndex(next); }} error={results.error} />}
+          {connection && backend === 'dynamodb' && <IndexPicker connectionId={connection.id} collection={collection} value={index} onChange={(next) => { setPicked(undefined); setIndex(next); }} error={results.error} />}
           {lastPlan && <PlanPanel plan={lastPlan} pages={pages.length} scanned={scanned} returned={rows.length} picked={!!pickedIndex} />}
           {connection && <IndexesPanel connectionId={connection.id} collection={collection} />}
-          {connection && <DocumentPanel key={`${connection.id}/${collection}/${selected === undefined ? '' : String(rows[selected]?.id ?? selected)}`} connectionId={connection.id} collection={collection} document={selected === undefined ? undefined : rows[selected]} onChanged={refresh} />}
+          {connection && <DocumentPanel key={`${connection.id}/${collection}/${picked ? identity(picked) : ''}`} connectionId={connection.id} collection={collection} document={selected >= 0 ? rows[selected] : picked} onChanged={changed} />}
         </aside>
       </div>
     </div>

@@ -9,7 +9,7 @@ type Doc = Record<string, unknown>;
 
 /** One document as JSON, with the edits support staff need: a field, acknowledge, delete. */
 export function DocumentPanel({ connectionId, collection, document, onChanged }: {
-  connectionId: string; collection: string; document?: Doc; onChanged(): void;
+  connectionId: string; collection: string; document?: Doc; onChanged(change: 'updated' | 'deleted'): void;
 }) {
   const [field, setField] = useState('');
   const [value, setValue] = useState('');
@@ -19,11 +19,11 @@ export function DocumentPanel({ connectionId, collection, document, onChanged }:
 
   const update = useMutation({
     mutationFn: (set: Record<string, unknown>) => call('documents.update', { ...target, update: { $set: set } }),
-    onSuccess: () => { setField(''); setValue(''); onChanged(); },
+    onSuccess: () => { setField(''); setValue(''); onChanged('updated'); },
   });
   const remove = useMutation({
     mutationFn: () => call('documents.delete', target),
-    onSuccess: () => { setConfirming(false); onChanged(); },
+    onSuccess: () => { setConfirming(false); onChanged('deleted'); },
   });
 
   if (!document) return <section className="panel document"><Empty title="No document selected">Click a row to see it here as JSON.</Empty></section>;
