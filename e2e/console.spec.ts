@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startConsoleProcess } from './console-process';
 import { callConsole } from './contract-client';
@@ -229,7 +232,11 @@ test('opens with the connections the environment sets up, DATABASE_TYPE first, a
   const dynamo = saved.find((c) => c.id === 'sandbox-dynamodb')!;
   const env = { DATABASE_TYPE: 'dynamodb', MONGO_URL: mongo.url!, AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint!, DYNAMODB_TABLE_PREFIX: dynamo.tablePrefix!, AWS_REGION: dynamo.region! };
   await expect(startConsoleProcess(undefined, { ...env, DATABASE_TYPE: 'postgres' })).rejects.toThrow(/exited with 2:\nError: DATABASE_TYPE=postgres is not supported: set it to mongodb \(the default\) or dynamodb\./);
-  const started = await startConsoleProcess(undefined, env);
+  // The AWS profiles the console offers come from the files these variables name.
+  const aws = mkdtempSync(join(tmpdir(), 'awc-e2e-aws-'));
+  writeFileSync(join(aws, 'config'), '[default]\nregion = us-east-1\n[profile support-readonly]\nregion = eu-west-1\n');
+  writeFileSync(join(aws, 'credentials'), '[ci]\naws_access_key_id = AKIAE2EPROFILE\naws_secret_access_key = e2e-profile-secret\n');
+  const started = await startConsoleProcess(undefined, { ...env, AWS_CONFIG_FILE: join(aws, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(aws, 'credentials') });
   const fresh = await browser.newPage();
   try {
     await fresh.goto(`${started.url}#/browse`);
@@ -241,6 +248,17 @@ test('opens with the connections the environment sets up, DATABASE_TYPE first, a
     await expect(fresh.getByTestId('plan')).toContainText('Find');
     await expect(fresh.getByRole('navigation', { name: 'Collections' }).getByRole('button', { name: /alerts/ })).toContainText(/\d/);
     await fresh.screenshot({ path: 'e2e/screenshots/11-browse-environment-connections.png' });
+
+    await fresh.getByRole('link', { name: 'Connections' }).click();
+    const form = fresh.locator('form', { has: fresh.getByRole('heading', { name: 'New connection' }) });
+    await form.getByRole('tab', { name: 'DynamoDB' }).click();
+    await form.getByRole('radio', { name: 'Profile' }).check();
+    const profile = form.getByRole('combobox', { name: 'Profile' });
+    await expect(profile.getByRole('option')).toHaveText(['Choose a profile…', 'default', 'ci', 'support-readonly']);
+    await profile.selectOption('support-readonly');
+    await expect(form.getByText('3 found in ~/.aws/config and ~/.aws/credentials.')).toBeVisible();
+    expect(await fresh.content()).not.toMatch(/AKIAE2EPROFILE|e2e-profile-secret/);
+    await form.screenshot({ path: 'e2e/screenshots/12-connection-aws-profiles.png' });
   } finally {
     await fresh.close();
     await started.stop();
