@@ -156,6 +156,10 @@ export const UpdateSchema = z.strictObject({
 }).refine((u) => Object.values(u).some((part) => part && Object.keys(part).length > 0), 'an update needs at least one field in $set, $unset or $inc');
 export type Update = z.infer<typeof UpdateSchema>;
 
+/** `FindOptions.index` values besides a GSI name: the table's own key, or a forced Scan. */
+export const TABLE_INDEX = 'table';
+export const SCAN_INDEX = 'scan';
+
 export const FindOptionsSchema = z.object({
   projection: ProjectionSchema.optional(),
   sort: SortSchema.optional(),

@@ -1,6 +1,6 @@
 import type { CollectionSpec, SecondaryIndex, IndexKey } from '../../../shared/catalogue';
 import { AppError } from '../../../shared/errors';
-import type { ComparisonOp, Condition, Scalar, Sort } from '../../../shared/query';
+import { SCAN_INDEX, TABLE_INDEX, type ComparisonOp, type Condition, type Scalar, type Sort } from '../../../shared/query';
 
 /**
  * Chooses how DynamoDB answers a filter: GetItem for `{id: x}`, Query on the table or a GSI
@@ -114,10 +114,6 @@ interface Candidate {
   score: number;
 }
 
-/** What `FindOptions.index` asks for: unset lets the planner choose. */
-export const TABLE_INDEX = 'table';
-export const SCAN_INDEX = 'scan';
-
 type Choice = Candidate | { refused: string; silent?: boolean };
 
 /** How one GSI would answer the filter, or why it cannot. */
@@ -160,8 +156,8 @@ function queryPlan(candidate: Candidate, sort: Sort, notes: string[]): Plan {
   return { operation: 'Query', ...plan, notes };
 }
 
-function scanPlan(condition: Condition, sort: Sort, notes: string[]): Plan {
-  if (sort.length > 0) notes.push('sorted in memory after a full Scan: no index serves this filter and sort');
+function scanPlan(condition: Condition, sort: Sort, notes: string[], why = 'no index serves this filter and sort'): Plan {
+  if (sort.length > 0) notes.push(`sorted in memory after a full Scan: ${why}`);
   return { operation: 'Scan', filter: condition, order: sort.length > 0 ? 'memory' : 'none', notes };
 }
 
@@ -181,7 +177,7 @@ function tablePlan(parts: Condition[], spec: CollectionSpec): Plan | undefined {
 
 /** The plan for an index the user picked; refuses, saying what the filter needs, when it cannot serve it. */
 function chosenPlan(choice: string, condition: Condition, parts: Condition[], sort: Sort, spec: CollectionSpec): Plan {
-  if (choice === SCAN_INDEX) return scanPlan(condition, sort, ['Scan chosen by the user']);
+  if (choice === SCAN_INDEX) return scanPlan(condition, sort, ['Scan chosen by the user'], 'a Scan reads in no order');
   if (choice === TABLE_INDEX) {
     const plan = tablePlan(parts, spec);
     if (!plan) throw new AppError('INVALID_QUERY', `The table's key needs an equality on ${spec.key.attribute} (a non-empty string), alone or with conditions on other fields.`, { index: choice });

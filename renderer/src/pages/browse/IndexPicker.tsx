@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { SCAN_INDEX } from '../../../../shared/query';
 import { call, CallError } from '../../api/client';
 
 /** The `index` find option: unset lets the planner choose. */
@@ -25,7 +26,7 @@ export function IndexPicker({ connectionId, collection, value, onChange, error }
         <select className={`input input-small${refused ? ' input-invalid' : ''}`} aria-label="Index" aria-invalid={!!refused} value={value} onChange={(e) => onChange(e.target.value)}>
           <option value={AUTO_INDEX}>Auto</option>
           {description.data?.indexes.map((index) => <option key={index.name} value={index.name}>{index.name}</option>)}
-          <option value="scan">Scan</option>
+          <option value={SCAN_INDEX}>Scan</option>
         </select>
       </label>
       {refused && <p className="inline-errors index-error" role="alert" data-testid="index-error">{refused.message}</p>}
