@@ -32,15 +32,34 @@ async function nextBatch(cursor: FindCursor<Document>): Promise<Document[]> {
  * Resuming after an `_id` assumes all `_id`s share one BSON type (ObjectId in Alert Whisperer
  * data): MongoDB's `$gt` does not compare across types.
  */
+function openCursor(collection: Collection, afterId: unknown, batchSize: number): FindCursor<Document> {
+  const filter = (afterId === undefined ? {} : { _id: { $gt: afterId } }) as Filter<Document>;
+  return collection.find(filter, { sort: { _id: 1 }, batchSize });
+}
+
+/** The server dropped an idle cursor (after a long pause, for instance). */
+const isCursorGone = (error: unknown) => (error as { code?: number }).code === 43;
+
 export async function* readDocuments(collection: Collection, options: ReadOptions): AsyncGenerator<Document[]> {
-  const filter = (options.afterId === undefined ? {} : { _id: { $gt: options.afterId } }) as Filter<Document>;
-  const cursor = collection.find(filter, { sort: { _id: 1 }, batchSize: options.batchSize ?? 1000 });
+  const batchSize = options.batchSize ?? 1000;
   const translate = (error: unknown) => translateMongoError(error, { url: options.url, collection: collection.collectionName });
+  let lastId = options.afterId;
+  let cursor = openCursor(collection, lastId, batchSize);
   let ahead = nextBatch(cursor);
   try {
     for (;;) {
-      const documents = await ahead.catch((error: unknown) => { throw translate(error); });
+      let documents: Document[];
+      try {
+        documents = await ahead;
+      } catch (error) {
+        if (!isCursorGone(error)) throw translate(error);
+        // Reopen after the last document handed out: the stream goes on unchanged.
+        cursor = openCursor(collection, lastId, batchSize);
+        ahead = nextBatch(cursor);
+        continue;
+      }
       if (documents.length === 0) return;
+      lastId = documents.at(-1)!._id;
       ahead = nextBatch(cursor);
       yield documents;
     }
