@@ -31,7 +31,11 @@ function barsView(stream: NodeJS.WriteStream): ProgressView {
       overall.setTotal(o.total);
       overall.update(o.written + o.failed + o.skipped, { info: `${formatRate(progress)} ETA ${formatEta(o.etaSeconds)} ${progress.state === 'running' ? '' : progress.state}` });
     },
-    stop: () => multibar.stop(),
+    stop: () => {
+      // Draw the final state before the bars freeze (they redraw on a timer).
+      multibar.update();
+      multibar.stop();
+    },
   };
 }
 
