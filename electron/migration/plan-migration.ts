@@ -22,7 +22,7 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
   const measured = loadMeasuredRate(ctx.stateDir);
   const rate = measured
     ? { docsPerSecond: Math.round(measured.docsPerSecond), source: `measured by the migration of ${measured.measuredAt}` }
-    : { docsPerSecond: ASSUMED_DOCS_PER_SECOND, source: 'assumed (no migration measured yet in this state folder)' };
+    : { docsPerSecond: ASSUMED_DOCS_PER_SECOND, source: 'assumed: no migration measured yet in this state folder' };
   const plans: CollectionPlan[] = [];
   for (const spec of selectCollections(collections)) {
     const table = tableName(spec.name, ctx.target.config.tablePrefix);
