@@ -11,6 +11,8 @@ export class ProgressTracker {
   private readonly started = Date.now();
   private readonly samples: Array<{ at: number; processed: number }> = [];
   private baseline = { at: Date.now(), processed: 0 };
+  /** Once the job has ended its numbers stop moving: elapsed time and rate are those of the run. */
+  private final: MigrationProgress | undefined;
 
   constructor(readonly jobId: string, names: string[]) {
     this.collections = names.map((collection) => ({ collection, state: 'pending', total: 0, read: 0, written: 0, failed: 0, skipped: 0 }));
@@ -48,12 +50,14 @@ export class ProgressTracker {
   }
 
   snapshot(): MigrationProgress {
+    if (this.final) return this.final;
+    const ended = this.state === 'completed' || this.state === 'cancelled' || this.state === 'failed';
     const now = Date.now();
     const sum = (field: 'total' | 'read' | 'written' | 'failed' | 'skipped') => this.collections.reduce((s, c) => s + c[field], 0);
     const processed = this.processed();
-    const docsPerSecond = this.rate(now, processed);
+    const docsPerSecond = ended ? this.runRate().docsPerSecond : this.rate(now, processed);
     const total = sum('total');
-    return {
+    const snapshot: MigrationProgress = {
       jobId: this.jobId,
       state: this.state,
       collections: this.collections.map((c) => ({ ...c, total: Math.max(c.total, c.written + c.failed + c.skipped) })),
@@ -66,5 +70,7 @@ export class ProgressTracker {
       elapsedMs: now - this.started,
       ...(this.error ? { error: this.error } : {}),
     };
+    if (ended) this.final = snapshot;
+    return snapshot;
   }
 }
