@@ -3,6 +3,7 @@ import { DEFAULT_TABLE_PREFIX } from '../../shared/catalogue';
 import { DEFAULT_MONGO_URL, DynamoConnectionSchema, MongoConnectionSchema, type Backend, type Connection } from '../../shared/connection';
 import type { ConnectionDefaults } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { localEndpointCredentials } from '../adapters/dynamodb/local-credentials';
 import type { ConnectionStore } from '../settings/connection-store';
 
 /** Fixed ids, so each start replaces the connections of the previous one instead of adding more. */
@@ -47,13 +48,6 @@ function mongoConnection(url: string): Connection {
   return parsed.data;
 }
 
-/** DynamoDB Local on this machine accepts any key pair; without one the SDK's chain fails before connecting (as the CLI does). */
-function localKeys(env: Env, endpoint: string | undefined) {
-  if (!endpoint || ['AWS_ACCESS_KEY_ID', 'AWS_PROFILE', 'AWS_WEB_IDENTITY_TOKEN_FILE'].some((name) => value(env, name))) return {};
-  const loopback = URL.canParse(endpoint) && ['localhost', '127.0.0.1', '[::1]'].includes(new URL(endpoint).hostname);
-  return loopback ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {};
-}
-
 function dynamoConnection(env: Env): Connection {
   const endpoint = value(env, 'AWS_ENDPOINT_URL_DYNAMODB');
   const parsed = DynamoConnectionSchema.safeParse({
@@ -61,7 +55,7 @@ function dynamoConnection(env: Env): Connection {
     region: value(env, 'AWS_REGION') ?? 'us-east-1',
     tablePrefix: value(env, 'DYNAMODB_TABLE_PREFIX') ?? DEFAULT_TABLE_PREFIX,
     ...(endpoint ? { endpoint } : {}),
-    ...localKeys(env, endpoint),
+    ...localEndpointCredentials(endpoint, env),
   });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

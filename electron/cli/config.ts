@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_TABLE_PREFIX } from '../../shared/catalogue';
 import { DEFAULT_MONGO_URL, DynamoConnectionSchema, MongoConnectionSchema, type DynamoConnection, type MongoConnection } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
+import { localEndpointCredentials } from '../adapters/dynamodb/local-credentials';
 
 /** Flags shared by every command that talks to the databases; each falls back to the seed's variable. */
 export interface ConnectionFlags {
@@ -23,24 +24,13 @@ export function addConnectionOptions(command: Command): Command {
     .addOption(new Option('--state-dir <dir>', 'where checkpoints and error logs are kept').default(DEFAULT_STATE_DIR));
 }
 
-function isLoopback(endpoint: string): boolean {
-  try {
-    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(endpoint).hostname);
-  } catch {
-    return false;
-  }
-}
-
-const hasAwsCredentials = () => Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE || process.env.AWS_WEB_IDENTITY_TOKEN_FILE);
-
 /** Parsed, validated connection settings; a bad value is one clear error, not a stack trace. */
 export function connectionSettings(flags: ConnectionFlags): { mongo: MongoConnection; dynamo: DynamoConnection } {
   const mongo = MongoConnectionSchema.safeParse({ backend: 'mongodb', url: flags.mongoUrl ?? DEFAULT_MONGO_URL });
   if (!mongo.success) throw new AppError('VALIDATION', `--mongo-url / MONGO_URL: ${mongo.error.issues[0]?.message}`);
   const dynamo = DynamoConnectionSchema.safeParse({
     backend: 'dynamodb', region: flags.region, tablePrefix: flags.prefix, ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
-    // DynamoDB Local accepts any key pair; without one the SDK's chain would fail before connecting.
-    ...(flags.endpoint && isLoopback(flags.endpoint) && !hasAwsCredentials() ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    ...localEndpointCredentials(flags.endpoint),
   });
   if (!dynamo.success) {
     const issue = dynamo.error.issues[0];
