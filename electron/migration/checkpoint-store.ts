@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
@@ -42,14 +42,27 @@ export function loadCheckpoint(stateDir: string): Checkpoint | undefined {
   return parsed.data;
 }
 
+function syncPath(path: string, flags: string): void {
+  const fd = openSync(path, flags);
+  try { fsyncSync(fd); } finally { closeSync(fd); }
+}
+
 /**
- * Written to a temporary file and renamed over the old one: a rename is atomic, so a run killed
- * at any moment leaves either the previous checkpoint or the new one, never half of one.
+ * Written to a temporary file, flushed to disk, and renamed over the old one (then the folder is
+ * flushed too): a run killed at any moment, or a power cut, leaves either the previous checkpoint
+ * or the new one, never half of one.
  */
 export function saveCheckpoint(stateDir: string, checkpoint: Checkpoint): void {
   mkdirSync(stateDir, { recursive: true });
   const path = checkpointPath(stateDir);
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify({ ...checkpoint, updatedAt: new Date().toISOString() }, null, 1));
+  const fd = openSync(temporary, 'w');
+  try {
+    writeSync(fd, JSON.stringify({ ...checkpoint, updatedAt: new Date().toISOString() }, null, 1));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(temporary, path);
+  syncPath(stateDir, 'r');
 }

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocumentProblemSchema, type DocumentProblem } from '../../shared/migration';
 
@@ -55,6 +55,11 @@ export class ErrorLog {
 
   problems(): DocumentProblem[] {
     return [...this.kept];
+  }
+
+  /** Flushes the log to disk: called before a checkpoint moves past the documents it lists. */
+  sync(): void {
+    fsyncSync(this.fd);
   }
 
   close(): void {

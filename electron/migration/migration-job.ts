@@ -61,6 +61,7 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
     let lastSave = 0;
     const persist = (force: boolean) => {
       if (!checkpoint || (!force && Date.now() - lastSave < CHECKPOINT_INTERVAL_MS)) return;
+      log?.sync();
       saveCheckpoint(ctx.stateDir, checkpoint);
       lastSave = Date.now();
     };
