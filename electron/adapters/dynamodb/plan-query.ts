@@ -104,15 +104,8 @@ function remaining(parts: Condition[], covered: Condition[]): Condition {
   return { kind: 'and', conditions: parts.filter((c) => !covered.includes(c)) };
 }
 
-interface Candidate {
-  index?: string;
-  key: KeyCondition;
-  filter: Condition;
-  exclude: Scalar[];
-  order: 'none' | 'index' | 'memory';
-  scanIndexForward: boolean;
-  score: number;
-}
+/** A Query on one GSI; the higher the score, the more of the work the index does. */
+type Candidate = Omit<Extract<Plan, { operation: 'Query' }>, 'operation' | 'notes'> & { index: string; score: number };
 
 type Choice = Candidate | { refused: string; silent?: boolean };
 
