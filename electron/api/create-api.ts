@@ -9,7 +9,8 @@ import { AppError } from '../../shared/errors';
 import type { MigrationProgress } from '../../shared/migration';
 import type { DatabaseAdapter } from '../adapters/database-adapter';
 import { fromWireForDynamo, fromWireForMongo, toWireValue } from './wire-value';
-import type { ApiDeps, MigrationJobHandle } from './api-deps';
+import type { MigrationJob } from '../migration';
+import type { ApiDeps } from './api-deps';
 import { toErrorData, validationError } from './error-data';
 import { listAwsProfiles } from '../settings/aws-profiles';
 import { JobRegistry, ProgressEmitter } from './job-registry';
@@ -29,7 +30,7 @@ export interface Api {
 export function createApi<Context>(deps: ApiDeps<Context>): Api {
   const adapters = new Map<string, Promise<DatabaseAdapter>>();
   const jobs = new JobRegistry();
-  const migrations = new Map<string, MigrationJobHandle>();
+  const migrations = new Map<string, MigrationJob>();
   const sandbox = new SandboxSession(deps);
 
   function connection(id: string): Connection {
@@ -77,7 +78,7 @@ export function createApi<Context>(deps: ApiDeps<Context>): Api {
     return (backend === 'mongodb' ? fromWireForMongo(value) : fromWireForDynamo(value)) as Record<string, unknown>;
   }
 
-  function migrationJob(jobId: string): MigrationJobHandle {
+  function migrationJob(jobId: string): MigrationJob {
     jobs.get(jobId, 'migration');
     return migrations.get(jobId)!;
   }
@@ -143,7 +144,7 @@ export function createApi<Context>(deps: ApiDeps<Context>): Api {
     'migration.start': async ({ sourceId, targetId, options }) => {
       const { source, target } = pair(sourceId, targetId);
       const opened = await deps.engine.open(source, target);
-      let job: MigrationJobHandle;
+      let job: MigrationJob;
       try {
         job = deps.engine.start(opened.context, options);
       } catch (error) {

@@ -1,6 +1,7 @@
 import { DEFAULT_TABLE_PREFIX } from '../../shared/catalogue';
 import type { SandboxStatus } from '../../shared/contract';
-import type { ApiDeps, Sandbox } from './api-deps';
+import type { Sandbox } from '../sandbox';
+import type { ApiDeps } from './api-deps';
 import { toErrorData } from './error-data';
 
 export const SANDBOX_IDS = { mongo: 'sandbox-mongodb', dynamo: 'sandbox-dynamodb' } as const;
