@@ -1,6 +1,7 @@
 import { NumberValue } from '@aws-sdk/lib-dynamodb';
 import type { Document } from 'mongodb';
 import type { CollectionSpec } from '../../shared/catalogue';
+import type { DocumentProblem } from '../../shared/migration';
 
 /**
  * The one place where a MongoDB document becomes a DynamoDB item (the README's mapping table):
@@ -31,7 +32,8 @@ const MAX_NUMBER_DIGITS = 38;
 const MIN_EXPONENT = -130;
 const MAX_EXPONENT = 125;
 
-export type ProblemCode = 'NO_KEY' | 'UNSUPPORTED_VALUE' | 'ITEM_TOO_LARGE';
+/** The problems a conversion finds; the others (WRITE_FAILED, ...) come from the write. */
+type ProblemCode = Extract<DocumentProblem['code'], 'NO_KEY' | 'UNSUPPORTED_VALUE' | 'ITEM_TOO_LARGE'>;
 
 export type Conversion =
   | { ok: true; key: string; item: Record<string, unknown>; size: number }
@@ -174,7 +176,7 @@ function describe(value: unknown): string {
 }
 
 /** The document's key, or the reason it has none. */
-export function documentKey(doc: Document): { key: string } | { key: string; reason: string } {
+function documentKey(doc: Document): { key: string } | { key: string; reason: string } {
   const fallback = idString(doc._id) ?? String(doc._id);
   if (!('id' in doc)) {
     const key = idString(doc._id);
