@@ -22,7 +22,7 @@ function toNumber(value: unknown): number {
   return value instanceof NumberValue ? Number(value.toString()) : Number(value);
 }
 
-export function compareValues(a: unknown, b: unknown): number {
+function compareValues(a: unknown, b: unknown): number {
   const byRank = rank(a) - rank(b);
   if (byRank !== 0) return byRank;
   if (typeof a === 'string') return Buffer.compare(Buffer.from(a), Buffer.from(b as string));

@@ -82,7 +82,7 @@ export function or(parts: Expression[]): Expression {
   return strings.length === 1 ? strings[0]! : `(${strings.join(' OR ')})`;
 }
 
-export function not(part: Expression): Expression {
+function not(part: Expression): Expression {
   return typeof part === 'boolean' ? !part : `(NOT ${part})`;
 }
 
@@ -125,7 +125,7 @@ function compareSpecial(path: string, op: 'gt' | 'gte' | 'lt' | 'lte', value: nu
 
 const RANGE_SYMBOL = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
-export interface BuildOptions {
+interface BuildOptions {
   /** Also admit items with a list where MongoDB would look inside it (see list-hazards.ts). */
   admitListHazards?: boolean;
 }

@@ -13,7 +13,7 @@ import { SCAN_INDEX, TABLE_INDEX, type ComparisonOp, type Condition, type Scalar
  * `timestamp` (e.g. `{$gte: ''}`), otherwise items without a timestamp would be silently missed.
  */
 
-export type RangeCondition =
+type RangeCondition =
   | { op: 'eq' | 'gt' | 'gte' | 'lt' | 'lte'; value: Scalar }
   | { op: 'between'; low: Scalar; high: Scalar };
 

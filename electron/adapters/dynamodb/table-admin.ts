@@ -59,7 +59,7 @@ async function waitForActive(clients: DynamoClients, table: string): Promise<Tab
   }
 }
 
-export interface EnsureTablesResult {
+interface EnsureTablesResult {
   created: string[];
   existing: string[];
   /** Existing tables that were missing a catalogue GSI, now added. */
