@@ -7,7 +7,7 @@ import type { Sandbox } from '../sandbox';
 import type { ConnectionStore } from '../settings/connection-store';
 
 /** The migration engine, reached through an opened source + target pair. */
-export interface MigrationEngine<Context> {
+interface MigrationEngine<Context> {
   open(source: MongoConnection, target: DynamoConnection): Promise<{ context: Context; close(): Promise<void> }>;
   plan(context: Context, collections: string[]): Promise<MigrationPlan>;
   start(context: Context, options: MigrationOptions): MigrationJob;

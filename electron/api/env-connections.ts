@@ -7,10 +7,10 @@ import { localEndpointCredentials } from '../adapters/dynamodb/local-credentials
 import type { ConnectionStore } from '../settings/connection-store';
 
 /** Fixed ids, so each start replaces the connections of the previous one instead of adding more. */
-export const ENV_MONGO_ID = 'env-mongodb';
-export const ENV_DYNAMO_ID = 'env-dynamodb';
+const ENV_MONGO_ID = 'env-mongodb';
+const ENV_DYNAMO_ID = 'env-dynamodb';
 
-export interface EnvironmentConnections {
+interface EnvironmentConnections {
   /** The backend DATABASE_TYPE names first. */
   connections: { id: string; name: string; connection: Connection }[];
   defaults: ConnectionDefaults;

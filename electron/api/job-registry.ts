@@ -2,7 +2,7 @@ import { AppError } from '../../shared/errors';
 import type { JobSummary } from '../../shared/contract';
 
 /** What the registry needs of a long job: its latest progress and a way to watch it. */
-export interface WatchableJob<P> {
+interface WatchableJob<P> {
   progress(): P;
   onProgress(listener: (progress: P) => void): () => void;
 }

@@ -4,7 +4,7 @@ import type { Sandbox } from '../sandbox';
 import type { ApiDeps } from './api-deps';
 import { toErrorData } from './error-data';
 
-export const SANDBOX_IDS = { mongo: 'sandbox-mongodb', dynamo: 'sandbox-dynamodb' } as const;
+const SANDBOX_IDS = { mongo: 'sandbox-mongodb', dynamo: 'sandbox-dynamodb' } as const;
 
 /**
  * The one local sandbox of this process: local servers with sample data, saved as two
