@@ -1,7 +1,7 @@
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import type { MigrationProgress } from '../../shared/migration';
 
-export interface ProgressView {
+interface ProgressView {
   update(progress: MigrationProgress): void;
   stop(): void;
 }

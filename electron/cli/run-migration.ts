@@ -24,7 +24,7 @@ export async function runMigration(ctx: MigrationContext, options: Partial<Migra
 }
 
 /** The error log of the run whose checkpoint is in the state folder. */
-export function currentErrorLog(ctx: MigrationContext): string {
+function currentErrorLog(ctx: MigrationContext): string {
   const checkpoint = loadCheckpoint(ctx.stateDir);
   return checkpoint ? errorLogPath(ctx.stateDir, checkpoint.runId) : ctx.stateDir;
 }

@@ -10,7 +10,7 @@ import type { JobControl } from './job-control';
 import { parseId, readDocuments, serializeId } from './read-documents';
 import { writeBatch, type WriteTarget } from './write-batch';
 
-export interface CopyCollectionInput {
+interface CopyCollectionInput {
   source: Collection;
   /** For error messages (no credentials). */
   sourceUrl: string;

@@ -12,7 +12,7 @@ export function parseId(text: string): unknown {
   return (EJSON.parse(text, { relaxed: false }) as { v: unknown }).v;
 }
 
-export interface ReadOptions {
+interface ReadOptions {
   /** Start after this `_id` (from a checkpoint). */
   afterId?: unknown;
   /** Documents per round trip; one batch is read ahead while the previous one is processed. */

@@ -4,12 +4,12 @@ import { backoffDelay, DEFAULT_BACKOFF, isThrottling, sleep, type BackoffPolicy 
 
 export type Item = Record<string, unknown>;
 
-export interface WriteFailure {
+interface WriteFailure {
   key: string;
   reason: string;
 }
 
-export interface WriteOutcome {
+interface WriteOutcome {
   written: number;
   failures: WriteFailure[];
 }
