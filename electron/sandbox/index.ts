@@ -5,7 +5,7 @@ import { loadSampleData, type SampleDataOptions } from './sample-data/load-sampl
 export { loadSampleData, DEFAULT_SAMPLE_ALERTS, DEFAULT_SAMPLE_SEED, type SampleDataOptions } from './sample-data/load-sample-data';
 export { PLANTED_PROBLEMS, isPlantedProblem } from './sample-data/known-problems';
 
-export const SANDBOX_DATABASE = 'alertwhisperer';
+const SANDBOX_DATABASE = 'alertwhisperer';
 
 export interface Sandbox {
   /** With the database: `mongodb://127.0.0.1:<port>/alertwhisperer`. */

@@ -10,7 +10,7 @@ import { Prng } from './prng';
  */
 
 /** The data's "now": fixed, so the same seed gives the same documents on any day. */
-export const SAMPLE_NOW = Date.UTC(2024, 5, 1);
+const SAMPLE_NOW = Date.UTC(2024, 5, 1);
 const DAY = 86_400_000;
 
 export interface SampleWorld {

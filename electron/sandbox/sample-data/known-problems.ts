@@ -6,7 +6,7 @@ import type { DocumentProblem } from '../../../shared/migration';
  * tell them from real failures. NaN and Decimal128 are not among them: FerretDB, the local
  * MongoDB-compatible server, refuses to store either (the unit tests cover both).
  */
-export interface PlantedProblem {
+interface PlantedProblem {
   collection: string;
   id: string;
   code: DocumentProblem['code'];

@@ -9,7 +9,7 @@ import { startManagedProcess } from './managed-process';
 /** The official DynamoDB Local jar ships inside this npm package's `emulator/` folder. */
 const SIMULATOR_PACKAGE = 'amplify-dynamodb-simulator@2.9.30';
 
-export interface DynamoDbLocal {
+interface DynamoDbLocal {
   endpoint: string;
   description: string;
   stop(): Promise<void>;

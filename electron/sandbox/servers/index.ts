@@ -2,7 +2,7 @@ import { startDynamoDbLocal } from './dynamodb-local';
 import { reapOrphans } from './managed-process';
 import { startMongoServer } from './mongo-server';
 
-export interface LocalServers {
+interface LocalServers {
   mongoUrl: string;
   dynamoEndpoint: string;
   /** One line per server: what runs, which version, where. */

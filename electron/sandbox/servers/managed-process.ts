@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { cacheDir } from './cache-dir';
 import { canConnect } from './free-port';
 
-export interface ManagedProcess {
+interface ManagedProcess {
   readonly pid: number;
   readonly logFile: string;
   stop(): Promise<void>;

@@ -9,7 +9,7 @@ import { startManagedProcess } from './managed-process';
 const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 const FERRETDB_VERSION = 'v1.24.2';
 
-export interface MongoServer {
+interface MongoServer {
   /** A connection string without a database: callers choose their own. */
   url: string;
   description: string;
