@@ -9,7 +9,7 @@ const WindowStateSchema = z.object({
   height: z.number().int().min(480).max(20_000),
   maximized: z.boolean().default(false),
 });
-export type WindowState = z.infer<typeof WindowStateSchema>;
+type WindowState = z.infer<typeof WindowStateSchema>;
 
 export const DEFAULT_WINDOW_STATE: WindowState = { width: 1400, height: 900, maximized: false };
 

@@ -5,7 +5,7 @@ import { defaultDeps } from '../api/default-deps';
 import { createConnectionStore } from '../settings/connection-store';
 import { startWebConsole, type WebConsole } from './web';
 
-export interface ServeOptions {
+interface ServeOptions {
   port?: number;
   /** Start the local sandbox (servers + sample data) before serving. */
   sandbox?: boolean;

@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
  * only pages of this very origin (DNS rebinding and cross-site pages are refused), and only
  * with the token printed at start.
  */
-export interface GuardVerdict { status: 200 | 401 | 403 | 421; reason: string }
+interface GuardVerdict { status: 200 | 401 | 403 | 421; reason: string }
 
 export const tokenCookie = (port: number) => `awc_token_${port}`;
 
@@ -30,7 +30,7 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 }
 
 /** The token a request carries: `?token=` (first page load, WebSocket) or the cookie set then. */
-export function requestToken(request: IncomingMessage, port: number): string | undefined {
+function requestToken(request: IncomingMessage, port: number): string | undefined {
   const query = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('token');
   return query ?? cookieValue(request.headers.cookie, tokenCookie(port));
 }

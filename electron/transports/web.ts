@@ -16,7 +16,7 @@ export interface WebConsole {
   close(): Promise<void>;
 }
 
-export interface WebConsoleOptions {
+interface WebConsoleOptions {
   api: Api;
   /** The built renderer (dist/renderer). */
   rootDir: string;
