@@ -7,7 +7,7 @@ export const PAGES = [
   { id: 'verify', label: 'Verify' },
   { id: 'cloudformation', label: 'CloudFormation' },
 ] as const;
-export type PageId = (typeof PAGES)[number]['id'];
+type PageId = (typeof PAGES)[number]['id'];
 
 function current(): PageId {
   const id = window.location.hash.replace(/^#\/?/, '');

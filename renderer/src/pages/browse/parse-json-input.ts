@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-export interface InputProblem { message: string; path?: string }
+interface InputProblem { message: string; path?: string }
 
 /**
  * Text typed in the filter bar (or projection box) → the value, or the problems to show inline:

@@ -11,7 +11,7 @@ export interface QuickFilter {
 export const EMPTY_QUICK_FILTER: QuickFilter = { company: '', status: '', severity: '', from: '', to: '' };
 
 /** The time field each collection is indexed on with company_id. */
-export const TIME_FIELD: Record<string, string> = { alerts: 'timestamp', incidents: 'created_at' };
+const TIME_FIELD: Record<string, string> = { alerts: 'timestamp', incidents: 'created_at' };
 
 export const STATUSES: Record<string, string[]> = {
   alerts: ['active', 'acknowledged', 'resolved'],
