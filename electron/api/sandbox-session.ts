@@ -1,5 +1,6 @@
 import { DEFAULT_TABLE_PREFIX } from '../../shared/catalogue';
 import type { SandboxStatus } from '../../shared/contract';
+import { dynamoDbLocalCredentials } from '../adapters/dynamodb/local-credentials';
 import type { Sandbox } from '../sandbox';
 import type { ApiDeps } from './api-deps';
 import { toErrorData } from './error-data';
@@ -36,8 +37,7 @@ export class SandboxSession {
       name: 'Local sandbox · DynamoDB',
       connection: {
         backend: 'dynamodb', region: 'us-east-1', endpoint: sandbox.dynamoEndpoint, tablePrefix: DEFAULT_TABLE_PREFIX,
-        // DynamoDB Local (-sharedDb) accepts any key pair; these are not secrets.
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        credentials: dynamoDbLocalCredentials(),
       },
     });
     this.state = { state: 'running', descriptions: sandbox.descriptions, mongo, dynamo };
