@@ -4,6 +4,8 @@ import type { SavedConnection } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { formatCount } from '../../components/format';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
+import { ConnectionsNeeded } from '../../components/ConnectionsNeeded';
+import { PageHeader } from '../../components/PageHeader';
 import { DocumentPanel } from './DocumentPanel';
 import { IndexesPanel } from './IndexesPanel';
 import { AUTO_INDEX, IndexPicker, refusedPick } from './IndexPicker';
@@ -50,12 +52,7 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
   });
 
   if (!mongo && !dynamo) {
-    return (
-      <div className="page">
-        <header className="page-header"><h1>Browse</h1></header>
-        <section className="panel"><Empty title="No connection selected"><button type="button" className="button button-primary" onClick={onConnect}>Choose or start one</button></Empty></section>
-      </div>
-    );
+    return <ConnectionsNeeded title="Browse" message="No connection selected" action="Choose or start one" onConnect={onConnect} />;
   }
 
   const pages = results.data?.pages ?? [];
@@ -79,16 +76,12 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
 
   return (
     <div className="page page-wide">
-      <header className="page-header">
-        <div>
-          <h1>Browse</h1>
-          <p className="subtitle">{connection ? connection.name : 'Choose a connection for this backend on the Connections page.'}</p>
-        </div>
+      <PageHeader title="Browse" subtitle={connection ? connection.name : 'Choose a connection for this backend on the Connections page.'}>
         <div className="segmented" role="tablist" aria-label="Backend">
           <button type="button" role="tab" aria-selected={backend === 'mongodb'} className={backend === 'mongodb' ? 'active' : ''} onClick={() => { setBackend('mongodb'); setPicked(undefined); setIndex(AUTO_INDEX); }}>MongoDB</button>
           <button type="button" role="tab" aria-selected={backend === 'dynamodb'} className={backend === 'dynamodb' ? 'active' : ''} onClick={() => { setBackend('dynamodb'); setPicked(undefined); setIndex(AUTO_INDEX); }}>DynamoDB</button>
         </div>
-      </header>
+      </PageHeader>
       <div className="browse">
         <nav className="panel collections" aria-label="Collections">
           <div className="panel-header"><h2>{backend === 'mongodb' ? 'Collections' : 'Tables'}</h2></div>

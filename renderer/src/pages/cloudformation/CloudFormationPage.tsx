@@ -5,6 +5,7 @@ import type { SavedConnection } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { download } from '../../components/download';
 import { ErrorNotice, Loading } from '../../components/Notice';
+import { PageHeader } from '../../components/PageHeader';
 
 /** The 13 tables with their indexes as a CloudFormation template: preview, copy, save. */
 export function CloudFormationPage({ dynamo }: { dynamo?: SavedConnection }) {
@@ -14,12 +15,7 @@ export function CloudFormationPage({ dynamo }: { dynamo?: SavedConnection }) {
   const resources = template.data ? Object.keys((template.data.template.Resources ?? {}) as object).length : 0;
   return (
     <div className="page">
-      <header className="page-header">
-        <div>
-          <h1>CloudFormation</h1>
-          <p className="subtitle">The tables and global secondary indexes as a template: on-demand billing, point-in-time recovery and encryption at rest on.</p>
-        </div>
-      </header>
+      <PageHeader title="CloudFormation" subtitle="The tables and global secondary indexes as a template: on-demand billing, point-in-time recovery and encryption at rest on." />
       <section className="panel">
         <div className="form-actions">
           <label className="field-inline"><span>Table prefix</span>

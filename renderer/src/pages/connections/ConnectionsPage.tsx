@@ -3,6 +3,7 @@ import type { SavedConnection } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import type { Selection } from '../../app/use-selection';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
+import { PageHeader } from '../../components/PageHeader';
 import { ConnectionCard } from './ConnectionCard';
 import { ConnectionForm } from './ConnectionForm';
 import { SandboxPanel } from './SandboxPanel';
@@ -19,12 +20,7 @@ export function ConnectionsPage({ connections, selection, select, onOpen }: {
 
   return (
     <div className="page">
-      <header className="page-header">
-        <div>
-          <h1>Connections</h1>
-          <p className="subtitle">The MongoDB source and the DynamoDB target the other pages work on. Secrets never leave the main process.</p>
-        </div>
-      </header>
+      <PageHeader title="Connections" subtitle="The MongoDB source and the DynamoDB target the other pages work on. Secrets never leave the main process." />
       <div className="two-columns">
         <section className="stack">
           <SandboxPanel onStarted={(status) => { select({ mongoId: status.mongo?.id, dynamoId: status.dynamo?.id }); }} onOpen={onOpen} />

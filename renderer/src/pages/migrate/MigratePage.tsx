@@ -6,6 +6,8 @@ import { call } from '../../api/client';
 import { useJobProgress, useLatestJob } from '../../api/use-job-progress';
 import { CollectionPicker } from '../../components/CollectionPicker';
 import { Empty, ErrorNotice, Loading, Notice } from '../../components/Notice';
+import { ConnectionsNeeded } from '../../components/ConnectionsNeeded';
+import { PageHeader } from '../../components/PageHeader';
 import { FailuresTable } from './FailuresTable';
 import { PlanTable } from './PlanTable';
 import { ProgressView } from './ProgressView';
@@ -36,24 +38,12 @@ export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnect
   });
 
   if (!mongo || !dynamo) {
-    return (
-      <div className="page">
-        <header className="page-header"><h1>Migrate</h1></header>
-        <section className="panel"><Empty title="A migration needs a MongoDB source and a DynamoDB target">
-          <button type="button" className="button button-primary" onClick={onConnect}>Choose connections</button>
-        </Empty></section>
-      </div>
-    );
+    return <ConnectionsNeeded title="Migrate" message="A migration needs a MongoDB source and a DynamoDB target" action="Choose connections" onConnect={onConnect} />;
   }
 
   return (
     <div className="page">
-      <header className="page-header">
-        <div>
-          <h1>Migrate</h1>
-          <p className="subtitle"><span className="dot dot-mongo" />{mongo.name} <span className="arrow">→</span> <span className="dot dot-dynamo" />{dynamo.name}</p>
-        </div>
-      </header>
+      <PageHeader title="Migrate" subtitle={<><span className="dot dot-mongo" />{mongo.name} <span className="arrow">→</span> <span className="dot dot-dynamo" />{dynamo.name}</>} />
       <section className="panel">
         <div className="panel-header"><h2>1 · Choose collections</h2></div>
         <CollectionPicker selected={collections} onChange={setCollections} />

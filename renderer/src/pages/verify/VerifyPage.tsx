@@ -9,6 +9,8 @@ import { CollectionPicker } from '../../components/CollectionPicker';
 import { formatCount } from '../../components/format';
 import { Empty, ErrorNotice, Loading, Notice } from '../../components/Notice';
 import { ProgressBar } from '../../components/ProgressBar';
+import { ConnectionsNeeded } from '../../components/ConnectionsNeeded';
+import { PageHeader } from '../../components/PageHeader';
 import { DiffView } from './DiffView';
 
 export function VerifyPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; onConnect(): void }) {
@@ -32,12 +34,7 @@ export function VerifyPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
   });
 
   if (!mongo || !dynamo) {
-    return (
-      <div className="page">
-        <header className="page-header"><h1>Verify</h1></header>
-        <section className="panel"><Empty title="Verify compares a MongoDB source with a DynamoDB target"><button type="button" className="button button-primary" onClick={onConnect}>Choose connections</button></Empty></section>
-      </div>
-    );
+    return <ConnectionsNeeded title="Verify" message="Verify compares a MongoDB source with a DynamoDB target" action="Choose connections" onConnect={onConnect} />;
   }
 
   const result = progress?.result;
@@ -46,12 +43,7 @@ export function VerifyPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
 
   return (
     <div className="page">
-      <header className="page-header">
-        <div>
-          <h1>Verify</h1>
-          <p className="subtitle">Counts on both sides, and every document compared with the item under its key.</p>
-        </div>
-      </header>
+      <PageHeader title="Verify" subtitle="Counts on both sides, and every document compared with the item under its key." />
       <section className="panel">
         <CollectionPicker selected={collections} onChange={setCollections} />
         <div className="form-actions">
