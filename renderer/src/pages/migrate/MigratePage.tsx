@@ -1,9 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { COLLECTION_NAMES } from '../../../../shared/catalogue';
 import type { SavedConnection } from '../../../../shared/contract';
 import { call } from '../../api/client';
-import { useJobProgress, useLatestJob } from '../../api/use-job-progress';
+import { useShownJob } from '../../api/use-job-progress';
 import { CollectionPicker } from '../../components/CollectionPicker';
 import { Empty, ErrorNotice, Loading, Notice } from '../../components/Notice';
 import { ConnectionsNeeded } from '../../components/ConnectionsNeeded';
@@ -15,18 +15,14 @@ import { ProgressView } from './ProgressView';
 export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; onConnect(): void }) {
   const [collections, setCollections] = useState<string[]>([...COLLECTION_NAMES]);
   const [concurrency, setConcurrency] = useState(4);
-  const [startedJob, setStartedJob] = useState<string>();
-  const latest = useLatestJob('migration');
-  const jobId = startedJob ?? latest?.jobId;
-  const { progress, error: progressError } = useJobProgress('migration.progress', jobId);
-  const queryClient = useQueryClient();
+  const { jobId, progress, error: progressError, started } = useShownJob('migration', 'migration.progress');
   const running = progress?.state === 'running' || progress?.state === 'paused';
   const pair = { sourceId: mongo?.id ?? '', targetId: dynamo?.id ?? '' };
 
   const plan = useMutation({ mutationFn: () => call('migration.plan', { ...pair, collections }) });
   const start = useMutation({
     mutationFn: (resume: boolean) => call('migration.start', { ...pair, options: { collections, concurrency, resume } }),
-    onSuccess: ({ jobId: id }) => { setStartedJob(id); void queryClient.invalidateQueries({ queryKey: ['jobs'] }); },
+    onSuccess: ({ jobId: id }) => started(id),
   });
   const control = useMutation({ mutationFn: (action: 'migration.pause' | 'migration.resume' | 'migration.cancel') => call(action, { jobId: jobId! }) });
   const failedCount = progress?.overall.failed ?? 0;

@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { COLLECTION_NAMES } from '../../../../shared/catalogue';
 import type { SavedConnection } from '../../../../shared/contract';
 import type { CollectionVerify } from '../../../../shared/migration';
 import { call } from '../../api/client';
-import { useJobProgress, useLatestJob } from '../../api/use-job-progress';
+import { useShownJob } from '../../api/use-job-progress';
 import { CollectionPicker } from '../../components/CollectionPicker';
 import { formatCount } from '../../components/format';
 import { Empty, ErrorNotice, Loading, Notice } from '../../components/Notice';
@@ -17,20 +17,16 @@ export function VerifyPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
   const [collections, setCollections] = useState<string[]>([...COLLECTION_NAMES]);
   const [sample, setSample] = useState('');
   const [countsOnly, setCountsOnly] = useState(false);
-  const [startedJob, setStartedJob] = useState<string>();
   const [open, setOpen] = useState<string>();
   const [openId, setOpenId] = useState<string>();
-  const latest = useLatestJob('verify');
-  const jobId = startedJob ?? latest?.jobId;
-  const { progress, error: progressError } = useJobProgress('verify.progress', jobId);
-  const queryClient = useQueryClient();
+  const { jobId, progress, error: progressError, started } = useShownJob('verify', 'verify.progress');
 
   const start = useMutation({
     mutationFn: () => call('verify.start', {
       sourceId: mongo!.id, targetId: dynamo!.id,
       options: { collections, countsOnly, ...(Number(sample) > 0 ? { sample: Math.floor(Number(sample)) } : {}) },
     }),
-    onSuccess: ({ jobId: id }) => { setStartedJob(id); setOpen(undefined); setOpenId(undefined); void queryClient.invalidateQueries({ queryKey: ['jobs'] }); },
+    onSuccess: ({ jobId: id }) => { started(id); setOpen(undefined); setOpenId(undefined); },
   });
 
   if (!mongo || !dynamo) {
