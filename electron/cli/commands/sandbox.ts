@@ -3,6 +3,7 @@ import { DEFAULT_SAMPLE_ALERTS, DEFAULT_SAMPLE_SEED, startSandbox } from '../../
 import type { CliCommand } from '../cli-command';
 import { positiveInteger } from '../config';
 import { EXIT_OK, runAction } from '../run-action';
+import { untilStopped } from '../until-stopped';
 
 export interface SampleFlags {
   alerts: number;
@@ -24,10 +25,7 @@ export const sandboxCommand: CliCommand = {
         for (const line of sandbox.descriptions) write(line);
         write(`Sample data: ${Object.entries(sandbox.counts).map(([c, n]) => `${c}=${n}`).join(', ')}`);
         write(`\nIn another shell:\n  export MONGO_URL=${sandbox.mongoUrl}\n  export AWS_ENDPOINT_URL_DYNAMODB=${sandbox.dynamoEndpoint}\n  npm run cli -- plan\n\nPress Ctrl+C to stop.`);
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', resolve);
-          process.once('SIGTERM', resolve);
-        });
+        await untilStopped();
         await sandbox.stop();
         return EXIT_OK;
       }));

@@ -4,6 +4,7 @@ import type { CliCommand } from '../cli-command';
 import { DEFAULT_STATE_DIR, positiveInteger } from '../config';
 import { EXIT_OK, runAction } from '../run-action';
 import { serveConsole } from '../../transports/serve-console';
+import { untilStopped } from '../until-stopped';
 
 interface ServeFlags { port: number; sandbox?: boolean; alerts?: number; stateDir: string; json?: boolean }
 
@@ -33,10 +34,7 @@ export const serveCommand: CliCommand = {
           for (const line of session.sandbox?.descriptions ?? []) process.stdout.write(`${line}\n`);
           process.stdout.write(`\nAlert Whisperer Console: open\n\n  ${session.web.url}\n\nOnly this machine can reach it, and only with this token. Ctrl+C stops it${flags.sandbox ? ' and the sandbox' : ''}.\n`);
         }
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', resolve);
-          process.once('SIGTERM', resolve);
-        });
+        await untilStopped();
         await session.close();
         return EXIT_OK;
       }));
