@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { DEFAULT_TABLE_PREFIX } from '../../shared/catalogue';
+import { COLLECTION_NAMES, DEFAULT_TABLE_PREFIX } from '../../shared/catalogue';
 import { DEFAULT_MONGO_URL, DynamoConnectionSchema, MongoConnectionSchema, type DynamoConnection, type MongoConnection } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
 import { localEndpointCredentials } from '../adapters/dynamodb/local-credentials';
@@ -44,4 +44,10 @@ export function positiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a positive whole number.');
   return number;
+}
+
+/** Refuses collection arguments that are not Alert Whisperer collections, listing the valid ones. */
+export function checkCollectionNames(collections: string[]): void {
+  const unknown = collections.filter((c) => !COLLECTION_NAMES.includes(c));
+  if (unknown.length > 0) throw new AppError('VALIDATION', `Unknown collection ${unknown.join(', ')}. Use one of: ${COLLECTION_NAMES.join(', ')}`);
 }

@@ -1,9 +1,7 @@
-import { COLLECTION_NAMES } from '../../../shared/catalogue';
-import { AppError } from '../../../shared/errors';
 import type { MigrationPlan } from '../../../shared/migration';
 import { planMigration } from '../../migration';
 import type { CliCommand } from '../cli-command';
-import { addConnectionOptions, type ConnectionFlags } from '../config';
+import { addConnectionOptions, checkCollectionNames, type ConnectionFlags } from '../config';
 import { withContext } from '../open-context';
 import { printProblems } from '../report';
 import { EXIT_OK, runAction } from '../run-action';
@@ -29,8 +27,7 @@ export const planCommand: CliCommand = {
       .description('Dry run: sizes, documents that cannot be migrated and why, write units, cost and duration'))
       .option('--json', 'print the plan as JSON')
       .action(runAction(async (collections: string[], flags: ConnectionFlags & { json?: boolean }) => {
-        const unknown = collections.filter((c) => !COLLECTION_NAMES.includes(c));
-        if (unknown.length > 0) throw new AppError('VALIDATION', `Unknown collection ${unknown.join(', ')}. Use one of: ${COLLECTION_NAMES.join(', ')}`);
+        checkCollectionNames(collections);
         const plan = await withContext(flags, (ctx) => planMigration(ctx, collections));
         if (flags.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
         else printPlan(plan, (line) => process.stdout.write(`${line}\n`));

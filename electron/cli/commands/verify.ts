@@ -1,8 +1,6 @@
-import { COLLECTION_NAMES } from '../../../shared/catalogue';
-import { AppError } from '../../../shared/errors';
 import { verifyMigration } from '../../migration';
 import type { CliCommand } from '../cli-command';
-import { addConnectionOptions, positiveInteger, type ConnectionFlags } from '../config';
+import { addConnectionOptions, checkCollectionNames, positiveInteger, type ConnectionFlags } from '../config';
 import { withContext } from '../open-context';
 import { printVerify } from '../report';
 import { EXIT_OK, EXIT_PROBLEMS, runAction } from '../run-action';
@@ -21,8 +19,7 @@ export const verifyCommand: CliCommand = {
       .option('--counts-only', "only the seed's count check")
       .option('--json', 'print the result as JSON')
       .action(runAction(async (collections: string[], flags: VerifyFlags) => {
-        const unknown = collections.filter((c) => !COLLECTION_NAMES.includes(c));
-        if (unknown.length > 0) throw new AppError('VALIDATION', `Unknown collection ${unknown.join(', ')}. Use one of: ${COLLECTION_NAMES.join(', ')}`);
+        checkCollectionNames(collections);
         const result = await withContext(flags, (ctx) => verifyMigration(ctx, { collections, sample: flags.sample, countsOnly: flags.countsOnly ?? false }));
         if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else printVerify(result, (line) => process.stdout.write(`${line}\n`));
