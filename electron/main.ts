@@ -6,13 +6,13 @@ import { defaultDeps } from './api/default-deps';
 import { createConnectionStore, type SecretCipher } from './settings/connection-store';
 import { loadWindowState, saveWindowState, visibleState } from './settings/window-state';
 import { bindIpc } from './transports/ipc';
+import { WINDOW_CSP, windowWebPreferences } from './window-security';
 
 /**
  * The desktop shell, kept thin: one hardened window, the contract bound to IPC, secrets sealed
  * with the OS keyring. Everything else lives in modules that run (and are tested) without Electron.
  */
 
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
 const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
 const rendererUrl = new URL(`file://${rendererIndex}`).href;
 
@@ -45,15 +45,7 @@ function createWindow(): void {
     minHeight: 600,
     show: false,
     title: 'Alert Whisperer Console',
-    webPreferences: {
-      preload: join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: windowWebPreferences(join(__dirname, 'preload.cjs')),
   });
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window?.show());
@@ -69,7 +61,7 @@ function harden(): void {
   // Only the clipboard (the template's Copy button); no camera, notifications, geolocation, ...
   session.defaultSession.setPermissionRequestHandler((_contents, permission, grant) => grant(permission === 'clipboard-sanitized-write'));
   session.defaultSession.webRequest.onHeadersReceived((details, respond) => {
-    respond({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    respond({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [WINDOW_CSP] } });
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());

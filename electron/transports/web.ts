@@ -7,6 +7,7 @@ import type { ClientMessage, ServerMessage } from '../../shared/contract';
 import type { Api } from '../api/create-api';
 import { checkRequest, tokenCookie } from './web-guard';
 import { readStatic } from './static-files';
+import { contentSecurityPolicy } from '../window-security';
 
 export interface WebConsole {
   /** Open this in a browser: it carries the token. */
@@ -30,11 +31,7 @@ const HOST = '127.0.0.1';
 
 function securityHeaders(port: number): Record<string, string> {
   return {
-    'Content-Security-Policy': [
-      "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
-      `connect-src ws://${HOST}:${port} ws://localhost:${port}`,
-      "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'", "object-src 'none'",
-    ].join('; '),
+    'Content-Security-Policy': contentSecurityPolicy([`ws://${HOST}:${port}`, `ws://localhost:${port}`]),
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     // The token is in the first URL: never send it on as a Referer.
