@@ -1,12 +1,12 @@
-import { BatchGetCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoClients } from '../adapters/dynamodb/client';
 import { translateDynamoError } from '../adapters/dynamodb/errors';
+import { countItems as countMatching, eachPage, type ReadRequest } from '../adapters/dynamodb/read-items';
 import { backoffDelay, DEFAULT_BACKOFF, isThrottling, sleep } from './backoff';
 import type { Item } from './write-batch';
 
 /** BatchGetItem's limit. */
 export const GET_BATCH = 100;
-const SCAN_SEGMENTS = 4;
 
 /** The items under these keys (at most 100, distinct), read consistently; UnprocessedKeys retried with backoff. */
 export async function getItems(clients: DynamoClients, table: string, keys: string[]): Promise<Map<string, Item>> {
@@ -29,19 +29,14 @@ export async function getItems(clients: DynamoClients, table: string, keys: stri
 /** Every key in the table, read by a parallel Scan that projects only `id`. */
 export async function scanKeys(clients: DynamoClients, table: string, onKey: (key: string) => void): Promise<number> {
   let count = 0;
+  const request: ReadRequest = { operation: 'Scan', input: { TableName: table, ProjectionExpression: '#id', ExpressionAttributeNames: { '#id': 'id' } } };
   try {
-    await Promise.all(Array.from({ length: SCAN_SEGMENTS }, async (_, segment) => {
-      const pages = paginateScan({ client: clients.doc }, {
-        TableName: table, Segment: segment, TotalSegments: SCAN_SEGMENTS,
-        ProjectionExpression: '#id', ExpressionAttributeNames: { '#id': 'id' },
-      });
-      for await (const page of pages) {
-        for (const item of page.Items ?? []) {
-          onKey(String(item.id));
-          count++;
-        }
+    await eachPage(clients.doc, request, {}, { scanned: 0, capacity: 0 }, (page) => {
+      for (const item of page.Items ?? []) {
+        onKey(String(item.id));
+        count++;
       }
-    }));
+    });
   } catch (error) {
     throw translateDynamoError(error, { where: clients.where, table });
   }
@@ -50,15 +45,9 @@ export async function scanKeys(clients: DynamoClients, table: string, onKey: (ke
 
 /** The number of items, by a parallel Scan with Select COUNT (nothing but counts travels). */
 export async function countItems(clients: DynamoClients, table: string): Promise<number> {
-  let count = 0;
   try {
-    await Promise.all(Array.from({ length: SCAN_SEGMENTS }, async (_, segment) => {
-      for await (const page of paginateScan({ client: clients.doc }, { TableName: table, Segment: segment, TotalSegments: SCAN_SEGMENTS, Select: 'COUNT' })) {
-        count += page.Count ?? 0;
-      }
-    }));
+    return await countMatching(clients.doc, { operation: 'Scan', input: { TableName: table } });
   } catch (error) {
     throw translateDynamoError(error, { where: clients.where, table });
   }
-  return count;
 }

@@ -75,7 +75,8 @@ async function readAllPages(doc: DynamoDBDocumentClient, request: ReadRequest, e
   } while (start);
 }
 
-function eachSegment(doc: DynamoDBDocumentClient, request: ReadRequest, extra: Partial<ScanCommandInput>, stats: ReadStats, onPage: (r: Response) => void): Promise<void> {
+/** Every page of a Query, or of a Scan read in parallel segments. */
+export function eachPage(doc: DynamoDBDocumentClient, request: ReadRequest, extra: Partial<ScanCommandInput>, stats: ReadStats, onPage: (r: Response) => void): Promise<void> {
   if (request.operation === 'Query') return readAllPages(doc, request, extra, stats, onPage);
   return Promise.all(Array.from({ length: SCAN_SEGMENTS }, (_, segment) =>
     readAllPages(doc, request, { ...extra, Segment: segment, TotalSegments: SCAN_SEGMENTS }, stats, onPage))).then(() => undefined);
@@ -85,13 +86,13 @@ function eachSegment(doc: DynamoDBDocumentClient, request: ReadRequest, extra: P
 export async function readAll(doc: DynamoDBDocumentClient, request: ReadRequest, keep: (item: Document) => boolean = () => true): Promise<{ items: Document[]; stats: ReadStats }> {
   const stats: ReadStats = { scanned: 0, capacity: 0 };
   const items: Document[] = [];
-  await eachSegment(doc, request, {}, stats, (r) => items.push(...(r.Items ?? []).filter(keep)));
+  await eachPage(doc, request, {}, stats, (r) => items.push(...(r.Items ?? []).filter(keep)));
   return { items, stats };
 }
 
 /** The number of matching items, with Select COUNT (no items are transferred). */
 export async function countItems(doc: DynamoDBDocumentClient, request: ReadRequest): Promise<number> {
   let count = 0;
-  await eachSegment(doc, request, { Select: 'COUNT' }, { scanned: 0, capacity: 0 }, (r) => { count += r.Count ?? 0; });
+  await eachPage(doc, request, { Select: 'COUNT' }, { scanned: 0, capacity: 0 }, (r) => { count += r.Count ?? 0; });
   return count;
 }
