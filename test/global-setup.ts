@@ -10,7 +10,7 @@ declare module 'vitest' {
 /** Starts the real servers once for the integration run and prints what they are. */
 export default async function setup(project: TestProject) {
   console.log(`Node ${process.version}`);
-  const servers = await startLocalServers((line) => console.log(line));
+  const servers = await startLocalServers((line) => console.log(line), { useMongoUrl: true });
   for (const line of servers.descriptions) console.log(line);
   project.provide('servers', { mongoUrl: servers.mongoUrl, dynamoEndpoint: servers.dynamoEndpoint });
   return () => servers.stop();

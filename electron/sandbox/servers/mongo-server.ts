@@ -84,10 +84,10 @@ async function startFerretDb(binary: string): Promise<MongoServer> {
 
 /**
  * Resolves a MongoDB-wire server in the order of DESIGN.md: a running server named by
- * MONGO_URL, a local mongod, then FerretDB v1 on SQLite.
+ * MONGO_URL (only when the caller allows it), a local mongod, then FerretDB v1 on SQLite.
  */
-export async function startMongoServer(log: (line: string) => void = () => {}): Promise<MongoServer> {
-  const external = process.env.MONGO_URL;
+export async function startMongoServer(log: (line: string) => void, useMongoUrl: boolean): Promise<MongoServer> {
+  const external = useMongoUrl ? process.env.MONGO_URL : undefined;
   if (external) {
     const url = new URL(external);
     url.pathname = '/';
