@@ -35,7 +35,11 @@ export const SavedConnectionSchema = z.object({
   profile: z.string().optional(),
   credentialsSource: z.enum(['default', 'profile', 'keys']).optional(),
   accessKeyId: z.string().optional(),
-  hasSecret: z.object({ password: z.boolean(), secretAccessKey: z.boolean(), sessionToken: z.boolean() }),
+  hasSecret: z.object({
+    password: z.boolean(), secretAccessKey: z.boolean(), sessionToken: z.boolean(),
+    /** Mongo: the credential-bearing URL options withheld (e.g. proxyPassword), by name. */
+    urlOptions: z.array(z.string()).optional(),
+  }),
 });
 export type SavedConnection = z.infer<typeof SavedConnectionSchema>;
 

@@ -4,6 +4,7 @@ import { createDynamoClients } from '../adapters/dynamodb/client';
 import { cloudFormationTemplate, planMigration, startMigration, verifyMigration, type MigrationContext } from '../migration';
 import { startSandbox } from '../sandbox';
 import type { ConnectionStore } from '../settings/connection-store';
+import { redactingLog } from '../settings/mongo-url';
 import type { ApiDeps } from './api-deps';
 import { connectionsFromEnvironment, registerEnvironmentConnections } from './env-connections';
 
@@ -12,7 +13,8 @@ import { connectionsFromEnvironment, registerEnvironmentConnections } from './en
  * environment's variables describe saved in `store`. Throws (naming the variable) when one of
  * them cannot work, so the console refuses to start rather than open with a broken connection.
  */
-export function defaultDeps({ store, stateDir, log, env = process.env }: { store: ConnectionStore; stateDir: string; log: (line: string) => void; env?: Record<string, string | undefined> }): ApiDeps<MigrationContext> {
+export function defaultDeps({ store, stateDir, log: write, env = process.env }: { store: ConnectionStore; stateDir: string; log: (line: string) => void; env?: Record<string, string | undefined> }): ApiDeps<MigrationContext> {
+  const log = redactingLog(write);
   const environment = connectionsFromEnvironment(env);
   registerEnvironmentConnections(store, environment);
   for (const { name } of environment.connections) log(`connection from the environment: ${name}`);

@@ -5,6 +5,7 @@ import type { ConnectionDefaults } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { localEndpointCredentials } from '../adapters/dynamodb/local-credentials';
 import type { ConnectionStore } from '../settings/connection-store';
+import { parseMongoUrl } from '../settings/mongo-url';
 
 /** Fixed ids, so each start replaces the connections of the previous one instead of adding more. */
 const ENV_MONGO_ID = 'env-mongodb';
@@ -38,6 +39,11 @@ function mongoConnection(url: string): Connection {
   const parsed = MongoConnectionSchema.safeParse({ backend: 'mongodb', url });
   const refuse = (reason: string) => new AppError('VALIDATION', `MONGO_URL is not a valid MongoDB URL (mongodb://[user:password@]host[:port]/database): ${reason}.`, { variable: 'MONGO_URL' });
   if (!parsed.success) throw refuse(parsed.error.issues[0]?.message ?? 'malformed');
+  try {
+    parseMongoUrl(url);
+  } catch (error) {
+    throw refuse((error as AppError).message.replace(/\.$/, ''));
+  }
   try {
     // The driver's own parser, as connecting would use it; nothing is opened until connect().
     new MongoClient(url);

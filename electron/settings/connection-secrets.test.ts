@@ -3,7 +3,7 @@ import type { Connection } from '../../shared/connection';
 import { mergeSecrets, publicView, splitSecrets } from './connection-secrets';
 
 const cases: Connection[] = [
-  { backend: 'mongodb', url: 'mongodb://admin:p%40ss:w@db1:27017,db2:27017/app?replicaSet=rs' },
+  { backend: 'mongodb', url: 'mongodb://admin:p%40ss%3Aw@db1:27017,db2:27017/app?replicaSet=rs' },
   { backend: 'mongodb', url: 'mongodb+srv://reader@cluster.example/app' },
   { backend: 'mongodb', url: 'mongodb://127.0.0.1:27017' },
   { backend: 'dynamodb', region: 'eu-west-1', tablePrefix: 'AW', credentials: { accessKeyId: 'AKIA', secretAccessKey: 'shh', sessionToken: 'tok' } },

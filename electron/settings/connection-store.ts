@@ -52,6 +52,7 @@ export function createConnectionStore(options: { file?: string; cipher?: SecretC
     list: () => [...entries.values()].map((e) => publicView(e.id, e.name, e.connection)),
     get: (id) => entries.get(id)?.connection,
     save({ id, name, connection }) {
+      splitSecrets(connection); // refuses an unreadable URL before anything is kept
       const entry = { id: id ?? randomUUID(), name, connection };
       entries.set(entry.id, entry);
       persist();
@@ -75,7 +76,7 @@ function load({ file, cipher }: { file?: string; cipher?: SecretCipher }): Entry
   }
   const parsed = FileSchema.safeParse(json);
   if (!parsed.success) return [];
-  return parsed.data.connections.map(({ id, name, connection, secrets }) => {
+  return parsed.data.connections.flatMap(({ id, name, connection, secrets }) => {
     let opened: ConnectionSecrets = {};
     if (secrets && cipher) {
       try {
@@ -85,6 +86,10 @@ function load({ file, cipher }: { file?: string; cipher?: SecretCipher }): Entry
       }
     }
     // A secret that could not be opened stays empty: the connection is listed, and fails to connect until re-entered.
-    return { id, name, connection: mergeSecrets(connection as Connection, opened) };
+    try {
+      return [{ id, name, connection: mergeSecrets(connection as Connection, opened) }];
+    } catch {
+      return []; // a URL the driver cannot read (an older version's mangled one) could never connect
+    }
   });
 }

@@ -12,7 +12,7 @@ function summary(c: SavedConnection): string {
 
 export function ConnectionCard({ connection, selected, onUse, onRemove }: { connection: SavedConnection; selected: boolean; onUse(): void; onRemove(): void }) {
   const test = useMutation({ mutationFn: () => call('connections.test', { connectionId: connection.id }) });
-  const secret = connection.hasSecret.password || connection.hasSecret.secretAccessKey;
+  const secret = connection.hasSecret.password || connection.hasSecret.secretAccessKey || Boolean(connection.hasSecret.urlOptions?.length);
   return (
     <article className={`card${selected ? ' card-selected' : ''}`} data-testid={`connection-${connection.id}`}>
       <div className="card-head">
