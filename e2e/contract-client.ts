@@ -4,7 +4,7 @@ import type { CallInput, CallName, CallOutput, Outcome } from '../shared/contrac
 /** Calls the running console's contract from the test process (e.g. to tamper with an item). */
 export async function callConsole<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
   const port = process.env.AWC_E2E_PORT;
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/api?token=${process.env.AWC_E2E_TOKEN}`, { headers: { origin: `http://127.0.0.1:${port}` } });
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/api`, { headers: { origin: `http://127.0.0.1:${port}`, authorization: `Bearer ${process.env.AWC_E2E_TOKEN}` } });
   await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
   try {
     const outcome = await new Promise<Outcome<CallOutput<K>>>((resolve) => {

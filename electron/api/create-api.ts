@@ -210,7 +210,13 @@ export function createApi<Context>(deps: ApiDeps<Context>): Api {
         if (!isStreamName(name)) throw new AppError('VALIDATION', `Unknown event stream ${String(name).slice(0, 80)}.`);
         const parsed = streams[name].input.safeParse(input);
         if (!parsed.success) throw validationError(name, parsed.error);
-        const stop = jobs.watch<StreamEvent<typeof name>>(parsed.data.jobId, streamKinds[name], listener);
+        // Events are checked against the contract like call outputs: what leaves is what it declares.
+        const schema = streams[name].event;
+        const stop = jobs.watch<StreamEvent<typeof name>>(parsed.data.jobId, streamKinds[name], (event) => {
+          const checked = schema.safeParse(event);
+          if (checked.success) listener(checked.data);
+          else deps.log(`${name} event outside the contract, not sent: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        });
         return { ok: true, output: stop };
       } catch (error) {
         return { ok: false, error: toErrorData(error, deps.log) };

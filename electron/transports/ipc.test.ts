@@ -60,4 +60,15 @@ describe('IPC transport', () => {
     page.emit('destroyed');
     expect(listeners.size).toBe(0);
   });
+
+  it('replaces, not leaks, a subscription whose id is reused', async () => {
+    const { handlers, ipcMain, event } = fakes();
+    const { api, listeners } = recordingApi();
+    bindIpc(ipcMain, api, trusted);
+    const app = event('file:///app/index.html');
+    for (let i = 0; i < 3; i += 1) await handlers.get(channels.subscribe)!(app, { id: 1, name: 'migration.progress', input: { jobId: 'j' } });
+    expect(listeners.size).toBe(1);
+    await handlers.get(channels.unsubscribe)!(app, { id: 1 });
+    expect(listeners.size).toBe(0);
+  });
 });

@@ -37,7 +37,10 @@ export function bindIpc(ipcMain: IpcMain, api: Api, isTrusted: (event: IpcMainIn
       if (!sender.isDestroyed()) sender.send(channels.event, { id: message.id, event: payload });
     });
     if (!outcome.ok) return outcome;
-    pageSubscriptions(sender).set(message.id, outcome.output);
+    const subscriptions = pageSubscriptions(sender);
+    // A reused id replaces its earlier subscription, which would otherwise run unstoppable.
+    subscriptions.get(message.id)?.();
+    subscriptions.set(message.id, outcome.output);
     return { ok: true, output: null };
   });
 

@@ -1,14 +1,15 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { webSocketProtocol } from '../../shared/channels';
 
 /**
  * Who may talk to the web console: only this machine's browser (the server binds 127.0.0.1),
- * only pages of this very origin (DNS rebinding and cross-site pages are refused), and only
- * with the token printed at start.
+ * only pages of this very origin (DNS rebinding and cross-site pages are refused), and, for the
+ * contract itself, only with the token printed at start. The token travels in the URL fragment
+ * (never sent to any server), then only as a header the page's script sets: no cookie, which
+ * every other port on 127.0.0.1 would receive too.
  */
 interface GuardVerdict { status: 200 | 401 | 403 | 421; reason: string }
-
-export const tokenCookie = (port: number) => `awc_token_${port}`;
 
 function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -21,28 +22,31 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
+/** The token a request carries: a WebSocket subprotocol (browsers) or `Authorization: Bearer` (scripts). */
+function requestToken(request: IncomingMessage): string | undefined {
+  const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+  const fromProtocol = offered.find((p) => p.startsWith(webSocketProtocol.tokenPrefix))?.slice(webSocketProtocol.tokenPrefix.length);
+  const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+  return fromProtocol ?? bearer;
 }
 
-/** The token a request carries: `?token=` (first page load, WebSocket) or the cookie set then. */
-function requestToken(request: IncomingMessage, port: number): string | undefined {
-  const query = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get('token');
-  return query ?? cookieValue(request.headers.cookie, tokenCookie(port));
-}
-
-export function checkRequest(request: IncomingMessage, port: number, token: string): GuardVerdict {
+/** Host, Origin and Fetch-Metadata checks: every request, the static page's included. */
+export function checkOrigin(request: IncomingMessage, port: number): GuardVerdict {
   const hosts = allowedHosts(port);
   if (!hosts.includes(request.headers.host ?? '')) return { status: 421, reason: 'unexpected Host header' };
   const origin = request.headers.origin;
   if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`)) return { status: 403, reason: 'foreign Origin' };
-  // Browsers mark cross-site requests even where they send no Origin (e.g. a plain GET).
+  // Browsers mark cross-site requests even where they send no Origin (e.g. a plain GET);
+  // another port on 127.0.0.1 is "same-site", and refused as well.
   const site = request.headers['sec-fetch-site'];
   if (site === 'cross-site' || site === 'same-site') return { status: 403, reason: 'cross-site request' };
-  if (!sameToken(requestToken(request, port), token)) return { status: 401, reason: 'missing or wrong token' };
+  return { status: 200, reason: 'ok' };
+}
+
+/** The origin checks, then the token: what the contract's WebSocket needs. */
+export function checkRequest(request: IncomingMessage, port: number, token: string): GuardVerdict {
+  const verdict = checkOrigin(request, port);
+  if (verdict.status !== 200) return verdict;
+  if (!sameToken(requestToken(request), token)) return { status: 401, reason: 'missing or wrong token' };
   return { status: 200, reason: 'ok' };
 }

@@ -41,7 +41,7 @@ beforeAll(async () => {
   await loadSampleData(context.source.db, { alerts: ALERTS });
   api = createApi(defaultDeps({ store: createConnectionStore(), stateDir: context.stateDir, log: () => {} }));
   web = await startWebConsole({ api, rootDir: context.stateDir });
-  ws = new WebSocket(`ws://127.0.0.1:${web.port}/api?token=${web.token}`, { headers: { origin: `http://127.0.0.1:${web.port}` } });
+  ws = new WebSocket(`ws://127.0.0.1:${web.port}/api`, { headers: { origin: `http://127.0.0.1:${web.port}`, authorization: `Bearer ${web.token}` } });
   await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
   ws.on('message', (data) => {
     const message = JSON.parse(String(data)) as { type: string; id: number; outcome?: Outcome<unknown>; event?: unknown };

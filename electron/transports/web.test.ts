@@ -42,9 +42,9 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
   });
 }
 
-function socket(query: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+function socket(protocols: string[], headers: Record<string, string> = {}): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${web.port}/api${query}`, { headers: { origin: `http://127.0.0.1:${web.port}`, ...headers } });
+    const ws = new WebSocket(`ws://127.0.0.1:${web.port}/api`, protocols, { headers: { origin: `http://127.0.0.1:${web.port}`, ...headers } });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
@@ -64,7 +64,7 @@ function callOver(ws: WebSocket, name: string, input: unknown): Promise<{ ok: bo
 
 describe('web console security', () => {
   it('listens on the loopback address only', async () => {
-    expect(web.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${web.port}/\\?token=`));
+    expect(web.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${web.port}/#token=`));
     const external = Object.values(networkInterfaces()).flat().find((i) => i && !i.internal && i.family === 'IPv4');
     if (!external) return console.log('no non-loopback IPv4 interface here: only the URL was checked');
     const refused = await new Promise<boolean>((resolve) => {
@@ -75,48 +75,40 @@ describe('web console security', () => {
     expect(refused).toBe(true);
   });
 
-  it('refuses the page without the token or with a wrong one', async () => {
-    expect((await get('/')).status).toBe(401);
-    expect((await get('/?token=wrong')).status).toBe(401);
-    expect((await get(`/?token=${web.token}x`)).status).toBe(401);
-    expect((await get('/assets/app.js')).status).toBe(401);
-  });
-
-  it('serves the page with the token, strict headers, and a cookie for its assets', async () => {
-    const page = await get(`/?token=${web.token}`);
+  it('serves the public page with strict headers and no cookie', async () => {
+    const page = await get('/');
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     expect(page.headers['x-content-type-options']).toBe('nosniff');
-    const cookie = String(page.headers['set-cookie']).split(';')[0]!;
-    expect(String(page.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
-    expect((await get('/assets/app.js', { cookie })).status).toBe(200);
-    expect((await get('/assets/app.js', { cookie: cookie.replace(/=.*/, '=nope') })).status).toBe(401);
+    expect(page.headers['set-cookie']).toBeUndefined();
+    expect((await get('/assets/app.js')).status).toBe(200);
   });
 
-  it('refuses a foreign Origin, a cross-site fetch and a foreign Host even with the token', async () => {
-    expect((await get(`/?token=${web.token}`, { origin: 'http://evil.example' })).status).toBe(403);
-    expect((await get(`/?token=${web.token}`, { origin: `http://127.0.0.1:${web.port + 1}` })).status).toBe(403);
-    expect((await get(`/?token=${web.token}`, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await get(`/?token=${web.token}`, { host: `evil.example:${web.port}` })).status).toBe(421);
-    expect((await get(`/?token=${web.token}`, { host: 'localhost:1' })).status).toBe(421);
+  it('refuses a foreign Origin, a cross-site fetch and a foreign Host', async () => {
+    expect((await get('/', { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get('/', { origin: `http://127.0.0.1:${web.port + 1}` })).status).toBe(403);
+    expect((await get('/', { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await get('/', { 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    expect((await get('/', { host: `evil.example:${web.port}` })).status).toBe(421);
+    expect((await get('/', { host: 'localhost:1' })).status).toBe(421);
   });
 
   it('never serves files outside the renderer folder', async () => {
     for (const path of ['/../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2fpackage.json']) {
-      expect((await get(`${path}?token=${web.token}`)).status).toBe(404);
+      expect((await get(path)).status).toBe(404);
     }
   });
 
   it('refuses WebSockets without the token or from another origin', async () => {
-    await expect(socket('')).rejects.toThrow('HTTP 401');
-    await expect(socket('?token=nope')).rejects.toThrow('HTTP 401');
-    await expect(socket(`?token=${web.token}`, { origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
+    await expect(socket([])).rejects.toThrow('HTTP 401');
+    await expect(socket(['awc.v1', 'awc.token.nope'])).rejects.toThrow('HTTP 401');
+    await expect(socket(['awc.v1', `awc.token.${web.token}`], { origin: 'http://evil.example' })).rejects.toThrow('HTTP 403');
   });
 
   it('answers contract calls over an accepted WebSocket and validates their input', async () => {
-    const ws = await socket(`?token=${web.token}`);
+    const ws = await socket(['awc.v1', `awc.token.${web.token}`]);
     expect(await callOver(ws, 'connections.list', {})).toEqual({ ok: true, output: [] });
     expect(await callOver(ws, 'documents.find', { connectionId: 'x', collection: 'alerts', filter: { $where: '1' } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(used).toEqual([]);

@@ -5,12 +5,13 @@ import { resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ClientMessage, ServerMessage } from '../../shared/contract';
 import type { Api } from '../api/create-api';
-import { checkRequest, tokenCookie } from './web-guard';
+import { webSocketProtocol } from '../../shared/channels';
+import { checkOrigin, checkRequest } from './web-guard';
 import { readStatic } from './static-files';
 import { contentSecurityPolicy } from '../window-security';
 
 export interface WebConsole {
-  /** Open this in a browser: it carries the token. */
+  /** Open this in a browser: it carries the token, in the fragment (never sent to a server). */
   url: string;
   port: number;
   token: string;
@@ -34,7 +35,7 @@ function securityHeaders(port: number): Record<string, string> {
     'Content-Security-Policy': contentSecurityPolicy([`ws://${HOST}:${port}`, `ws://localhost:${port}`]),
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
-    // The token is in the first URL: never send it on as a Referer.
+    // Nothing in a URL to leak, but a Referer is still nobody else's business.
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
@@ -46,7 +47,8 @@ function securityHeaders(port: number): Record<string, string> {
 /**
  * The browser console: the built renderer over HTTP and the contract over one WebSocket per
  * page (calls answered by id, stream events pushed by subscription id), both behind the
- * loopback bind, the Host/Origin checks and the token.
+ * loopback bind and the Host/Origin checks; the socket behind the token as well. The page's
+ * files are the public build, served without the token (which the browser cannot send for them).
  */
 export async function startWebConsole({ api, rootDir, port = 0, log = () => {} }: WebConsoleOptions): Promise<WebConsole> {
   const token = randomBytes(24).toString('base64url');
@@ -55,10 +57,10 @@ export async function startWebConsole({ api, rootDir, port = 0, log = () => {} }
 
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const headers = securityHeaders(boundPort);
-    const verdict = checkRequest(request, boundPort, token);
+    const verdict = checkOrigin(request, boundPort);
     if (verdict.status !== 200) {
       response.writeHead(verdict.status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end(verdict.status === 401 ? 'Open the console with the URL printed at start (it carries the token).\n' : 'Refused.\n');
+      response.end('Refused.\n');
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -72,11 +74,7 @@ export async function startWebConsole({ api, rootDir, port = 0, log = () => {} }
       response.end(url.pathname === '/' ? 'The renderer is not built: run `npm run build:renderer`.\n' : 'Not found.\n');
       return;
     }
-    response.writeHead(200, {
-      ...headers,
-      'Content-Type': file.type,
-      'Set-Cookie': `${tokenCookie(boundPort)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-    });
+    response.writeHead(200, { ...headers, 'Content-Type': file.type });
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 
@@ -88,7 +86,12 @@ export async function startWebConsole({ api, rootDir, port = 0, log = () => {} }
     });
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: 16 * 1024 * 1024,
+    // Answer with the contract's protocol, never echo the token's.
+    handleProtocols: (offered) => (offered.has(webSocketProtocol.contract) ? webSocketProtocol.contract : false),
+  });
   server.on('upgrade', (request, socket, head) => {
     const verdict = checkRequest(request, boundPort, token);
     if (verdict.status !== 200 || new URL(request.url ?? '/', `http://${HOST}`).pathname !== '/api') {
@@ -106,7 +109,7 @@ export async function startWebConsole({ api, rootDir, port = 0, log = () => {} }
   boundPort = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://${HOST}:${boundPort}/?token=${token}`,
+    url: `http://${HOST}:${boundPort}/#token=${token}`,
     port: boundPort,
     token,
     close: async () => {
@@ -145,6 +148,8 @@ function attach(ws: WebSocket, api: Api, log: (line: string) => void): void {
     } else if (message.type === 'subscribe') {
       void api.subscribe(message.name, message.input, (event) => send({ type: 'event', id: message.id, event })).then((outcome) => {
         if (outcome.ok) {
+          // A reused id replaces its earlier subscription, which would otherwise run unstoppable.
+          subscriptions.get(message.id)?.();
           if (ws.readyState === ws.OPEN) subscriptions.set(message.id, outcome.output);
           else outcome.output();
           send({ type: 'result', id: message.id, outcome: { ok: true, output: null } });
