@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheDir } from './cache-dir';
 import { freePort } from './free-port';
+import { loopbackLauncherArgs } from './loopback-launcher';
 import { startManagedProcess } from './managed-process';
 
 /** The official DynamoDB Local jar ships inside this npm package's `emulator/` folder. */
@@ -44,7 +45,8 @@ export async function startDynamoDbLocal(log: (line: string) => void = () => {})
     name: 'DynamoDB Local',
     command: 'java',
     // -sharedDb: one database whatever the access key and region, so every client sees the same tables.
-    args: [`-Dawc.run=${runDir}`, '-Xmx1g', '-Djava.library.path=./DynamoDBLocal_lib', '-jar', 'DynamoDBLocal.jar',
+    // Through the loopback launcher, not `-jar`: the jar alone listens on every interface.
+    args: [`-Dawc.run=${runDir}`, '-Xmx1g', '-Djava.library.path=./DynamoDBLocal_lib', ...loopbackLauncherArgs(runDir),
       '-inMemory', '-sharedDb', '-disableTelemetry', '-port', String(port)],
     cwd: emulator,
     port,
