@@ -35,7 +35,7 @@ test('the desktop shell opens the console with a sandboxed, bridged renderer', a
     // Navigation away and new windows are refused.
     await page.evaluate(() => { (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/'; });
     await page.waitForTimeout(500);
-    expect(page.url()).toMatch(/^file:/);
+    expect(page.url()).toMatch(/^app:\/\/console\//);
   } finally {
     await app.close();
   }

@@ -1,39 +1,30 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, screen, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, screen, session, type IpcMainInvokeEvent } from 'electron';
 import { isAppError } from '../shared/errors';
 import { createApi, type Api } from './api/create-api';
 import { defaultDeps } from './api/default-deps';
-import { createConnectionStore, type SecretCipher } from './settings/connection-store';
+import { APP_INDEX, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolResponse, isAppPage } from './app-protocol';
+import { openConnectionStore } from './settings/connection-store';
+import { keyringCipher } from './settings/safe-storage-cipher';
 import { loadWindowState, saveWindowState, visibleState } from './settings/window-state';
 import { bindIpc } from './transports/ipc';
 import { WINDOW_CSP, windowWebPreferences } from './window-security';
 
 /**
- * The desktop shell, kept thin: one hardened window, the contract bound to IPC, secrets sealed
- * with the OS keyring. Everything else lives in modules that run (and are tested) without Electron.
+ * The desktop shell, kept thin: one hardened window on the app:// origin, the contract bound to
+ * IPC, secrets sealed with the OS keyring. Everything else lives in modules that run (and are
+ * tested) without Electron.
  */
 
-const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
-const rendererUrl = new URL(`file://${rendererIndex}`).href;
+const rendererDir = join(__dirname, '..', 'renderer');
 
 let window: BrowserWindow | undefined;
 let api: Api | undefined;
 
 const log = (line: string) => console.log(`[console] ${line}`);
 
-function cipher(): SecretCipher | undefined {
-  if (!safeStorage.isEncryptionAvailable()) {
-    log('the OS keyring is not available: saved connections keep their secrets for this session only');
-    return undefined;
-  }
-  return {
-    encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
-    decrypt: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
-  };
-}
-
 function isTrusted(event: IpcMainInvokeEvent): boolean {
-  return event.senderFrame?.url.split('#')[0] === rendererUrl;
+  return isAppPage(event.senderFrame?.url);
 }
 
 function createWindow(): void {
@@ -54,10 +45,11 @@ function createWindow(): void {
     saveWindowState(stateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() });
   });
   window.on('closed', () => { window = undefined; });
-  void window.loadFile(rendererIndex);
+  void window.loadURL(APP_INDEX);
 }
 
 function harden(): void {
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(rendererDir, request.url));
   // Only the clipboard (the template's Copy button); no camera, notifications, geolocation, ...
   session.defaultSession.setPermissionRequestHandler((_contents, permission, grant) => grant(permission === 'clipboard-sanitized-write'));
   session.defaultSession.webRequest.onHeadersReceived((details, respond) => {
@@ -75,13 +67,20 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  // Before ready, as Electron requires: app:// is a standard, secure origin of its own.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
   app.on('second-instance', () => {
     if (window?.isMinimized()) window.restore();
     window?.focus();
   });
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     harden();
-    const store = createConnectionStore({ file: join(app.getPath('userData'), 'connections.json'), cipher: cipher() });
+    const { cipher, warning } = await keyringCipher(safeStorage, process.platform);
+    if (warning) {
+      log(warning);
+      void dialog.showMessageBox({ type: 'warning', title: 'Secrets are not saved', message: warning });
+    }
+    const store = await openConnectionStore({ file: join(app.getPath('userData'), 'connections.json'), cipher });
     try {
       api = createApi(defaultDeps({ store, stateDir: join(app.getPath('userData'), 'migration-state'), log, env: process.env }));
     } catch (error) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConnectionSchema, type Connection } from '../../shared/connection';
 import { createApi } from '../api/create-api';
 import type { ApiDeps } from '../api/api-deps';
-import { createConnectionStore, type SecretCipher } from './connection-store';
+import { createConnectionStore, openConnectionStore, type SecretCipher } from './connection-store';
 import { redactMongoUrls } from './mongo-url';
 
 /**
@@ -15,8 +15,8 @@ import { redactMongoUrls } from './mongo-url';
 
 const SECRET = 'S3CRET';
 const reversedBase64: SecretCipher = {
-  encrypt: (s) => Buffer.from(s).toString('base64').split('').reverse().join(''),
-  decrypt: (s) => Buffer.from(s.split('').reverse().join(''), 'base64').toString(),
+  encrypt: async (s) => Buffer.from(s).toString('base64').split('').reverse().join(''),
+  decrypt: async (s) => Buffer.from(s.split('').reverse().join(''), 'base64').toString(),
 };
 
 /** Each URL carries SECRET in one credential-bearing place the driver reads. */
@@ -61,10 +61,11 @@ describe('secrets in MongoDB URLs', () => {
     const saved = await api.call('connections.save', { name: 'x', connection: { backend: 'mongodb', url } });
     expect(saved.ok).toBe(true);
     const listed = await api.call('connections.list', {});
+    await store.flush();
     for (const answer of [saved, listed, readFileSync(file, 'utf8')]) expect(JSON.stringify(answer)).not.toContain(SECRET);
     // Sealed, not lost: the main process gets the very URL back, in this run and the next.
     const id = (saved as { output: { id: string } }).output.id;
-    const reopened = createConnectionStore({ file, cipher: reversedBase64 }).get(id) as { url: string };
+    const reopened = (await openConnectionStore({ file, cipher: reversedBase64 })).get(id) as { url: string };
     expect(reopened.url).toContain(SECRET);
     expect(optionsOf(reopened.url)).toEqual(optionsOf(url));
   });

@@ -6,10 +6,10 @@ import type { Connection } from '../../shared/connection';
 import type { SavedConnection } from '../../shared/contract';
 import { mergeSecrets, publicView, splitSecrets, type ConnectionSecrets } from './connection-secrets';
 
-/** Encrypts secrets at rest: Electron's safeStorage in the desktop app. */
+/** Encrypts secrets at rest: Electron's asynchronous safeStorage in the desktop app. */
 export interface SecretCipher {
-  encrypt(plain: string): string;
-  decrypt(sealed: string): string;
+  encrypt(plain: string): Promise<string>;
+  decrypt(sealed: string): Promise<string>;
 }
 
 export interface ConnectionStore {
@@ -18,6 +18,8 @@ export interface ConnectionStore {
   get(id: string): Connection | undefined;
   save(entry: { id?: string; name: string; connection: Connection }): SavedConnection;
   remove(id: string): boolean;
+  /** Resolves once every change so far is on disk (sealing is asynchronous). */
+  flush(): Promise<void>;
 }
 
 interface Entry { id: string; name: string; connection: Connection }
@@ -30,22 +32,34 @@ const FileSchema = z.object({
 /**
  * Saved connections. With a file and a cipher they persist, secrets encrypted apart from the
  * rest; without a cipher (no OS keyring, or the web console) secrets live in memory only and
- * are never written in clear.
+ * are never written in clear. Opening reads and unseals the file first.
  */
-export function createConnectionStore(options: { file?: string; cipher?: SecretCipher } = {}): ConnectionStore {
-  const entries = new Map<string, Entry>(load(options).map((e) => [e.id, e]));
+export async function openConnectionStore(options: { file?: string; cipher?: SecretCipher } = {}): Promise<ConnectionStore> {
+  return createConnectionStore(options, await load(options));
+}
+
+/** A store starting from `initial` (what openConnectionStore read): in memory only without a file. */
+export function createConnectionStore(options: { file?: string; cipher?: SecretCipher } = {}, initial: Entry[] = []): ConnectionStore {
+  const entries = new Map<string, Entry>(initial.map((e) => [e.id, e]));
+  // Writes run one after another, each with the entries as they were when it was asked for.
+  let writing = Promise.resolve();
 
   function persist(): void {
-    if (!options.file) return;
-    const connections = [...entries.values()].map(({ id, name, connection }) => {
-      const { shareable, secrets } = splitSecrets(connection);
-      const sealed = options.cipher && Object.keys(secrets).length > 0 ? options.cipher.encrypt(JSON.stringify(secrets)) : undefined;
-      return { id, name, connection: shareable, ...(sealed ? { secrets: sealed } : {}) };
+    const { file, cipher } = options;
+    if (!file) return;
+    const snapshot = [...entries.values()];
+    // A failed write does not stop the next one; flush() reports it.
+    writing = writing.catch(() => {}).then(async () => {
+      const connections = await Promise.all(snapshot.map(async ({ id, name, connection }) => {
+        const { shareable, secrets } = splitSecrets(connection);
+        const sealed = cipher && Object.keys(secrets).length > 0 ? await cipher.encrypt(JSON.stringify(secrets)) : undefined;
+        return { id, name, connection: shareable, ...(sealed ? { secrets: sealed } : {}) };
+      }));
+      mkdirSync(dirname(file), { recursive: true });
+      const temporary = `${file}.tmp`;
+      writeFileSync(temporary, JSON.stringify({ connections }, null, 2), { mode: 0o600 });
+      renameSync(temporary, file);
     });
-    mkdirSync(dirname(options.file), { recursive: true });
-    const temporary = `${options.file}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ connections }, null, 2), { mode: 0o600 });
-    renameSync(temporary, options.file);
   }
 
   return {
@@ -63,10 +77,11 @@ export function createConnectionStore(options: { file?: string; cipher?: SecretC
       if (removed) persist();
       return removed;
     },
+    flush: () => writing,
   };
 }
 
-function load({ file, cipher }: { file?: string; cipher?: SecretCipher }): Entry[] {
+async function load({ file, cipher }: { file?: string; cipher?: SecretCipher }): Promise<Entry[]> {
   if (!file) return [];
   let json: unknown;
   try {
@@ -76,20 +91,22 @@ function load({ file, cipher }: { file?: string; cipher?: SecretCipher }): Entry
   }
   const parsed = FileSchema.safeParse(json);
   if (!parsed.success) return [];
-  return parsed.data.connections.flatMap(({ id, name, connection, secrets }) => {
-    let opened: ConnectionSecrets = {};
-    if (secrets && cipher) {
-      try {
-        opened = JSON.parse(cipher.decrypt(secrets)) as ConnectionSecrets;
-      } catch {
-        // A keyring change makes old secrets unreadable: the connection stays, its secret must be re-entered.
-      }
-    }
+  const opened = await Promise.all(parsed.data.connections.map(({ secrets }) => unseal(secrets, cipher)));
+  return parsed.data.connections.flatMap(({ id, name, connection }, index) => {
     // A secret that could not be opened stays empty: the connection is listed, and fails to connect until re-entered.
     try {
-      return [{ id, name, connection: mergeSecrets(connection as Connection, opened) }];
+      return [{ id, name, connection: mergeSecrets(connection as Connection, opened[index]!) }];
     } catch {
       return []; // a URL the driver cannot read (an older version's mangled one) could never connect
     }
   });
+}
+
+async function unseal(secrets: string | undefined, cipher: SecretCipher | undefined): Promise<ConnectionSecrets> {
+  if (!secrets || !cipher) return {};
+  try {
+    return JSON.parse(await cipher.decrypt(secrets)) as ConnectionSecrets;
+  } catch {
+    return {}; // a keyring change makes old secrets unreadable: the connection stays, its secret must be re-entered
+  }
 }
