@@ -29,10 +29,28 @@ export function printProblems(title: string, problems: DocumentProblem[], write:
   for (const p of problems) write(`  ${p.collection} ${p.id} [${p.code}] ${p.reason}`);
 }
 
-export function printSummary(summary: MigrationSummary, errorLog: string, write: Write): void {
+/** What a resumed run's checkpoint had already handled; the summary's counts include it. */
+export interface EarlierCounts {
+  written: number;
+  failed: number;
+  skipped: number;
+}
+
+/**
+ * The outcome line, then what makes its counts add up: the part handled before a resume, and a
+ * plain note when the documents handled differ from the source's count (it changed meanwhile).
+ */
+export function printSummary(summary: MigrationSummary, errorLog: string, write: Write, earlier?: EarlierCounts): void {
   const o = summary.overall;
   const seconds = (summary.elapsedMs / 1000).toFixed(1);
   write(`Migration ${summary.state}: ${o.written} written, ${o.failed} failed, ${o.skipped} skipped of ${o.total} documents in ${seconds}s`);
+  if (earlier) {
+    write(`  of which before the resume: ${earlier.written} written, ${earlier.failed} failed, ${earlier.skipped} skipped; in this run: ${o.written - earlier.written} written, ${o.failed - earlier.failed} failed, ${o.skipped - earlier.skipped} skipped`);
+  }
+  const handled = o.written + o.failed + o.skipped;
+  if (summary.state === 'completed' && handled !== o.total) {
+    write(`  ${handled} documents handled, but the source counts ${o.total}: it changed during the migration. Run verify to list the differences.`);
+  }
   if (summary.error) write(`Error: ${summary.error.message}`);
   if (summary.failures.length > 0) {
     printProblems(`Failed documents (also in ${errorLog}):`, summary.failures, write);
