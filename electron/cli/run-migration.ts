@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { MigrationOptions, MigrationSummary } from '../../shared/migration';
 import { errorLogPath, startMigration, type MigrationContext } from '../migration';
 import { loadCheckpoint, requireCheckpoint, type Checkpoint } from '../migration/checkpoint-store';
+import { quickCount } from '../migration/count-documents';
 import { selectCollections } from '../migration/migration-job';
 import { detectSourceChanges, handledBefore } from '../migration/source-changes';
 import { createProgressView } from './progress-view';
@@ -46,6 +47,17 @@ export function summaryExitCode(summary: MigrationSummary): number {
   return summary.overall.failed > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
+/**
+ * The selected collections' document count after a completed run (metadata, cheap). The engine's
+ * totals never drop below the documents handled (progress stays at or under 100%), so only this
+ * shows a source that shrank meanwhile.
+ */
+async function sourceCountNow(ctx: MigrationContext, summary: MigrationSummary): Promise<number | undefined> {
+  if (summary.state !== 'completed') return undefined;
+  const counts = await Promise.all(summary.collections.map((c) => quickCount(ctx.source.db.collection(c.collection), ctx.source.config.url)));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
 const warn = (line: string) => process.stderr.write(`${line}\n`);
 
 /**
@@ -82,7 +94,7 @@ export async function migrateAndReport(ctx: MigrationContext, options: Partial<M
   }
   const summary = await runMigration(ctx, options);
   if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else printSummary(summary, currentErrorLog(ctx), (line) => process.stdout.write(`${line}\n`), earlier);
+  else printSummary(summary, currentErrorLog(ctx), (line) => process.stdout.write(`${line}\n`), { earlier, sourceNow: await sourceCountNow(ctx, summary) });
   // Cancelled, or a server that went away mid-run: the checkpoint holds, and this continues it.
   if (summary.state === 'cancelled' || summary.error?.code === 'UNREACHABLE') {
     warn(`To continue where it stopped, run:\n  ${resumeCommand(process.argv.slice(2), ctx.stateDir)}`);

@@ -4,7 +4,7 @@ import { EXIT_ERROR, EXIT_OK } from './run-action';
 /** Commander's message (`error: …`, sometimes with a second `(Did you mean …?)` line) as one line. */
 export function usageLine(message: string, command: string): string {
   const text = message.trim().replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
-  return `Error: ${text}. See \`${command ? `${command} ` : ''}--help\`.`;
+  return `Error: ${text}. See '${command ? `${command} ` : ''}--help'.`;
 }
 
 /**
