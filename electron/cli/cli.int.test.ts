@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,17 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationPlan } from '../../shared/migration';
 import { openTestContext } from '../migration/int-test-context';
 import { loadSampleData } from '../sandbox';
-
-function cli(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn('node_modules/.bin/tsx', ['electron/cli/main.ts', ...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { runCli as cli } from './int-test-cli';
 
 describe('CLI', () => {
   let ctx: Awaited<ReturnType<typeof openTestContext>>;

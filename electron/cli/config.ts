@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { COLLECTION_NAMES, DEFAULT_TABLE_PREFIX } from '../../shared/catalogue';
 import { DEFAULT_MONGO_URL, DynamoConnectionSchema, MongoConnectionSchema, type DynamoConnection, type MongoConnection } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
+import { MigrationOptionsSchema } from '../../shared/migration';
 import { localEndpointCredentials } from '../adapters/dynamodb/local-credentials';
 
 /** Flags shared by every command that talks to the databases; each falls back to the seed's variable. */
@@ -19,9 +20,17 @@ export function addConnectionOptions(command: Command): Command {
   return command
     .addOption(new Option('--mongo-url <url>', 'MongoDB URL with the database').env('MONGO_URL').default(DEFAULT_MONGO_URL))
     .addOption(new Option('--region <region>', 'AWS region').env('AWS_REGION').default('us-east-1'))
-    .addOption(new Option('--prefix <prefix>', 'DynamoDB table name prefix').env('DYNAMODB_TABLE_PREFIX').default(DEFAULT_TABLE_PREFIX))
+    .addOption(prefixOption())
     .addOption(new Option('--endpoint <url>', 'DynamoDB endpoint (DynamoDB Local)').env('AWS_ENDPOINT_URL_DYNAMODB'))
-    .addOption(new Option('--state-dir <dir>', 'where checkpoints and error logs are kept').default(DEFAULT_STATE_DIR));
+    .addOption(stateDirOption());
+}
+
+export function stateDirOption(): Option {
+  return new Option('--state-dir <dir>', 'where migration checkpoints and error logs are kept').default(DEFAULT_STATE_DIR)
+    .argParser((value) => {
+      if (value.trim() === '') throw new InvalidArgumentError('Expected a folder name.');
+      return value;
+    });
 }
 
 /** Parsed, validated connection settings; a bad value is one clear error, not a stack trace. */
@@ -39,11 +48,38 @@ export function connectionSettings(flags: ConnectionFlags): { mongo: MongoConnec
   return { mongo: mongo.data, dynamo: dynamo.data };
 }
 
-/** Commander's parser for a positive integer flag; commander prints the error and exits. */
-export function positiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a positive whole number.');
-  return number;
+/**
+ * Commander's parser for a whole-number flag between min and max. A bad value (`0`, `-1`, `2.5`,
+ * `1e3`, `abc`) is refused at parse time, as one line with exit code 2 (see usage-errors.ts).
+ */
+export function wholeNumber(min: number, max: number = Number.MAX_SAFE_INTEGER): (value: string) => number {
+  return (value) => {
+    const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!(number >= min && number <= max)) {
+      throw new InvalidArgumentError(`Expected a whole number ${max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`}.`);
+    }
+    return number;
+  };
+}
+
+const CONCURRENCY = MigrationOptionsSchema.shape.concurrency.unwrap();
+
+/** `--concurrency`, with the range and default the engine's options schema allows. */
+export function concurrencyOption(): Option {
+  const [min, max] = [CONCURRENCY.minValue ?? 1, CONCURRENCY.maxValue ?? Number.MAX_SAFE_INTEGER];
+  return new Option('--concurrency <n>', `batches of 25 items in flight at once (${min} to ${max})`)
+    .argParser(wholeNumber(min, max))
+    .default(MigrationOptionsSchema.parse({}).concurrency);
+}
+
+/** `--prefix`, checked at parse time against the connection schema (also when it comes from DYNAMODB_TABLE_PREFIX). */
+export function prefixOption(): Option {
+  return new Option('--prefix <prefix>', 'DynamoDB table name prefix').env('DYNAMODB_TABLE_PREFIX').default(DEFAULT_TABLE_PREFIX)
+    .argParser((value) => {
+      const parsed = DynamoConnectionSchema.shape.tablePrefix.safeParse(value);
+      if (!parsed.success) throw new InvalidArgumentError(`Expected ${parsed.error.issues[0]?.message}.`);
+      return value;
+    });
 }
 
 /** Refuses collection arguments that are not Alert Whisperer collections, listing the valid ones. */

@@ -12,6 +12,7 @@ import { planCommand } from './commands/plan';
 import { sandboxCommand } from './commands/sandbox';
 import { serveCommand } from './commands/serve';
 import { verifyCommand } from './commands/verify';
+import { parseCommandLine } from './usage-errors';
 
 /** Every command, in the order `--help` lists them. A new command is one import and one entry. */
 const COMMANDS: CliCommand[] = [
@@ -26,7 +27,6 @@ const COMMANDS: CliCommand[] = [
 ];
 
 const program = new Command('alert-whisperer')
-  .description('Alert Whisperer data: MongoDB → DynamoDB migration, verification and local sandbox')
-  .showHelpAfterError();
+  .description('Alert Whisperer data: MongoDB → DynamoDB migration, verification and local sandbox');
 for (const command of COMMANDS) command.register(program);
-await program.parseAsync();
+await parseCommandLine(program, process.argv);

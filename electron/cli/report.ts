@@ -29,10 +29,36 @@ export function printProblems(title: string, problems: DocumentProblem[], write:
   for (const p of problems) write(`  ${p.collection} ${p.id} [${p.code}] ${p.reason}`);
 }
 
-export function printSummary(summary: MigrationSummary, errorLog: string, write: Write): void {
+/** What a resumed run's checkpoint had already handled; the summary's counts include it. */
+export interface EarlierCounts {
+  written: number;
+  failed: number;
+  skipped: number;
+}
+
+/** What the summary adds to the engine's counts: the part a resume inherited, and the source's count at the end. */
+export interface SummaryContext {
+  earlier?: EarlierCounts;
+  /** Documents in the selected collections once the run ended (their metadata count). */
+  sourceNow?: number;
+}
+
+/**
+ * The outcome line, then what makes its counts add up: the part handled before a resume, and a
+ * plain note when the documents handled differ from what the source holds now (it changed meanwhile).
+ */
+export function printSummary(summary: MigrationSummary, errorLog: string, write: Write, context: SummaryContext = {}): void {
   const o = summary.overall;
   const seconds = (summary.elapsedMs / 1000).toFixed(1);
   write(`Migration ${summary.state}: ${o.written} written, ${o.failed} failed, ${o.skipped} skipped of ${o.total} documents in ${seconds}s`);
+  const { earlier, sourceNow } = context;
+  if (earlier) {
+    write(`  of which before the resume: ${earlier.written} written, ${earlier.failed} failed, ${earlier.skipped} skipped; in this run: ${o.written - earlier.written} written, ${o.failed - earlier.failed} failed, ${o.skipped - earlier.skipped} skipped`);
+  }
+  const handled = o.written + o.failed + o.skipped;
+  if (summary.state === 'completed' && sourceNow !== undefined && handled !== sourceNow) {
+    write(`  ${handled} documents handled, but the source holds ${sourceNow} now: it changed during the migration. Run verify to list the differences.`);
+  }
   if (summary.error) write(`Error: ${summary.error.message}`);
   if (summary.failures.length > 0) {
     printProblems(`Failed documents (also in ${errorLog}):`, summary.failures, write);

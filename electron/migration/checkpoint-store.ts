@@ -1,5 +1,5 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 
@@ -10,6 +10,11 @@ const CollectionCheckpointSchema = z.object({
   written: z.number(),
   failed: z.number(),
   skipped: z.number(),
+  /**
+   * The source when this collection's copy began from its first document: its count and newest
+   * `_id`, both cheap to read again (metadata, the `_id` index). A resume compares them.
+   */
+  sourceAtStart: z.object({ count: z.number(), newestId: z.string().optional(), at: z.string() }).optional(),
 });
 export type CollectionCheckpoint = z.infer<typeof CollectionCheckpointSchema>;
 
@@ -40,6 +45,13 @@ export function loadCheckpoint(stateDir: string): Checkpoint | undefined {
   const parsed = CheckpointSchema.safeParse(JSON.parse(text));
   if (!parsed.success) throw new AppError('VALIDATION', `The checkpoint in ${stateDir} is not one this version wrote; start without --resume.`);
   return parsed.data;
+}
+
+/** A resume needs a checkpoint: a mistyped state folder must not silently start a full run. */
+export function requireCheckpoint(stateDir: string, hint: string): Checkpoint {
+  const checkpoint = loadCheckpoint(stateDir);
+  if (!checkpoint) throw new AppError('NOT_FOUND', `No checkpoint in ${resolve(stateDir)}: nothing to resume. ${hint}`);
+  return checkpoint;
 }
 
 function syncPath(path: string, flags: string): void {

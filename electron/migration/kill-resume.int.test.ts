@@ -5,8 +5,6 @@ import { loadCheckpoint } from './checkpoint-store';
 import { verifyMigration } from './index';
 import { openTestContext } from './int-test-context';
 
-const TSX = 'node_modules/.bin/tsx';
-
 describe('a migration killed with SIGKILL and resumed', () => {
   let ctx: Awaited<ReturnType<typeof openTestContext>>;
   beforeAll(async () => {
@@ -16,7 +14,9 @@ describe('a migration killed with SIGKILL and resumed', () => {
   afterAll(() => ctx.close());
 
   const cli = (args: string[], killAfterMs?: number) => new Promise<{ code: number | null; signal: string | null; output: string }>((resolve) => {
-    const child = spawn(TSX, ['electron/cli/main.ts', ...args, '--state-dir', ctx.stateDir, '--concurrency', '4'], {
+    // `node --import tsx`, one process: through the tsx wrapper, SIGKILL would kill only the
+    // wrapper and leave the migration running in its orphaned child.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args, '--state-dir', ctx.stateDir, '--concurrency', '4'], {
       env: { ...process.env, MONGO_URL: ctx.mongoUrl, AWS_ENDPOINT_URL_DYNAMODB: ctx.endpoint, DYNAMODB_TABLE_PREFIX: ctx.prefix, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' },
     });
     let output = '';

@@ -3,7 +3,7 @@ import { COLLECTIONS, tableName } from '../../shared/catalogue';
 import { AppError, isAppError } from '../../shared/errors';
 import { MigrationOptionsSchema, type DocumentProblem, type MigrationOptions, type MigrationProgress, type MigrationSummary } from '../../shared/migration';
 import { ensureTables } from '../adapters/dynamodb/table-admin';
-import { emptyCollectionCheckpoint, loadCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint-store';
+import { emptyCollectionCheckpoint, requireCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint-store';
 import { describeEnds, type MigrationContext } from './context';
 import { copyCollection } from './copy-collection';
 import { quickCount } from './count-documents';
@@ -11,6 +11,7 @@ import { ErrorLog, errorLogPath } from './error-log';
 import { JobControl } from './job-control';
 import { saveMeasuredRate } from './measured-rate';
 import { ProgressTracker } from './progress-tracker';
+import { snapshotSource } from './source-changes';
 
 export interface MigrationJob {
   id: string;
@@ -68,7 +69,7 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
     };
     try {
       const ends = describeEnds(ctx);
-      const saved = options.resume ? loadCheckpoint(ctx.stateDir) : undefined;
+      const saved = options.resume ? requireCheckpoint(ctx.stateDir, 'Start a new run instead (without resume).') : undefined;
       if (saved && (saved.source !== ends.source || saved.target !== ends.target)) {
         throw new AppError('CONFLICT', `The checkpoint in ${ctx.stateDir} is for ${saved.source} → ${saved.target}, not ${ends.source} → ${ends.target}. Resume with the same settings, or start without --resume.`);
       }
@@ -93,6 +94,9 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
           continue;
         }
         progress.state = 'running';
+        const restored = checkpoint.collections[spec.name]!;
+        // Recorded as the copy starts from its first document, so a later resume can tell whether the source moved.
+        if (restored.lastId === undefined) restored.sourceAtStart = await snapshotSource(ctx.source.db.collection(spec.name), ctx.source.config.url);
         const complete = await copyCollection({
           source: ctx.source.db.collection(spec.name),
           sourceUrl: ctx.source.config.url,

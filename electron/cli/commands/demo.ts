@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { verifyMigration } from '../../migration';
 import { isPlantedProblem, PLANTED_PROBLEMS, startSandbox } from '../../sandbox';
 import type { CliCommand } from '../cli-command';
-import { positiveInteger } from '../config';
+import { concurrencyOption } from '../config';
 import { withContext } from '../open-context';
 import { printProblems, printVerify } from '../report';
 import { EXIT_OK, EXIT_PROBLEMS, runAction } from '../run-action';
@@ -19,7 +19,7 @@ import { addSampleOptions, type SampleFlags } from './sandbox';
 export const demoCommand: CliCommand = {
   register(program) {
     addSampleOptions(program.command('demo').description('Start local servers, load sample data, migrate everything with progress, verify, report'))
-      .option('--concurrency <n>', 'batches of 25 items in flight at once', positiveInteger, 4)
+      .addOption(concurrencyOption())
       .action(runAction(async (flags: SampleFlags & { concurrency: number }) => {
         const write = (line: string) => process.stdout.write(`${line}\n`);
         write(`Node ${process.version}`);

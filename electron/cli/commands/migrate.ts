@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { CliCommand } from '../cli-command';
-import { addConnectionOptions, positiveInteger, type ConnectionFlags } from '../config';
+import { addConnectionOptions, concurrencyOption, DEFAULT_STATE_DIR, type ConnectionFlags } from '../config';
 import { withContext } from '../open-context';
 import { runAction } from '../run-action';
-import { migrateAndReport } from '../run-migration';
+import { migrateAndReport, requireResumableCheckpoint } from '../run-migration';
 
 export interface MigrateFlags extends ConnectionFlags {
   concurrency: number;
@@ -14,15 +14,20 @@ export interface MigrateFlags extends ConnectionFlags {
 /** Options shared by `migrate` and `migrate-collection`. */
 export function addMigrateOptions(command: Command) {
   return addConnectionOptions(command)
-    .option('--concurrency <n>', 'batches of 25 items in flight at once', positiveInteger, 4)
-    .option('--resume', 'continue from the checkpoint in --state-dir instead of starting over')
+    .addOption(concurrencyOption())
+    .option('--resume', 'continue from the checkpoint in --state-dir (refused when there is none); without it, a run starts over')
     .option('--json', 'print the summary as JSON');
+}
+
+/** Both migrate commands: a `--resume` with nothing to resume stops before connecting to anything. */
+export async function migrate(collections: string[], flags: MigrateFlags): Promise<number> {
+  if (flags.resume) requireResumableCheckpoint(flags.stateDir ?? DEFAULT_STATE_DIR);
+  return withContext(flags, (ctx) => migrateAndReport(ctx, { collections, concurrency: flags.concurrency, resume: flags.resume ?? false }, flags.json ?? false));
 }
 
 export const migrateCommand: CliCommand = {
   register(program) {
     addMigrateOptions(program.command('migrate').description('Create the DynamoDB tables and GSIs, then copy all 13 collections (resumable)'))
-      .action(runAction(async (flags: MigrateFlags) => withContext(flags, (ctx) =>
-        migrateAndReport(ctx, { collections: [], concurrency: flags.concurrency, resume: flags.resume ?? false }, flags.json ?? false))));
+      .action(runAction(async (flags: MigrateFlags) => migrate([], flags)));
   },
 };

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_SAMPLE_ALERTS, DEFAULT_SAMPLE_SEED, startSandbox } from '../../sandbox';
 import type { CliCommand } from '../cli-command';
-import { positiveInteger } from '../config';
+import { wholeNumber } from '../config';
 import { EXIT_OK, runAction } from '../run-action';
 import { untilStopped } from '../until-stopped';
 
@@ -12,8 +12,8 @@ export interface SampleFlags {
 
 export function addSampleOptions(command: Command) {
   return command
-    .option('--alerts <n>', 'alerts to generate (other collections scale with it)', positiveInteger, DEFAULT_SAMPLE_ALERTS)
-    .option('--seed <n>', 'seed of the sample data generator', positiveInteger, DEFAULT_SAMPLE_SEED);
+    .option('--alerts <n>', 'alerts to generate (other collections scale with it)', wholeNumber(1), DEFAULT_SAMPLE_ALERTS)
+    .option('--seed <n>', 'seed of the sample data generator', wholeNumber(1), DEFAULT_SAMPLE_SEED);
 }
 
 export const sandboxCommand: CliCommand = {

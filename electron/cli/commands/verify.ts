@@ -1,6 +1,7 @@
 import { verifyMigration } from '../../migration';
 import type { CliCommand } from '../cli-command';
-import { addConnectionOptions, checkCollectionNames, positiveInteger, type ConnectionFlags } from '../config';
+import { Option } from 'commander';
+import { addConnectionOptions, checkCollectionNames, wholeNumber, type ConnectionFlags } from '../config';
 import { withContext } from '../open-context';
 import { printVerify } from '../report';
 import { EXIT_OK, EXIT_PROBLEMS, runAction } from '../run-action';
@@ -15,7 +16,7 @@ export const verifyCommand: CliCommand = {
   register(program) {
     addConnectionOptions(program.command('verify').argument('[collections...]', 'collections to check (default: all 13)')
       .description('Compare counts and every document with its DynamoDB item; lists missing, extra and different items'))
-      .option('--sample <n>', 'compare a random sample of n documents per collection', positiveInteger)
+      .addOption(new Option('--sample <n>', 'compare a random sample of n documents per collection').argParser(wholeNumber(1)).conflicts('countsOnly'))
       .option('--counts-only', "only the seed's count check")
       .option('--json', 'print the result as JSON')
       .action(runAction(async (collections: string[], flags: VerifyFlags) => {

@@ -1,0 +1,55 @@
+import type { Collection } from 'mongodb';
+import { translateMongoError } from '../adapters/mongodb/errors';
+import type { Checkpoint, CollectionCheckpoint } from './checkpoint-store';
+import type { MigrationContext } from './context';
+import { quickCount } from './count-documents';
+import { serializeId } from './read-documents';
+
+type SourceSnapshot = NonNullable<CollectionCheckpoint['sourceAtStart']>;
+
+/**
+ * What a resume can compare cheaply: the count from the collection's metadata and the newest
+ * `_id` from its index. Updates in place change neither; only a full compare (verify) sees them.
+ */
+export async function snapshotSource(collection: Collection, url: string): Promise<SourceSnapshot> {
+  const count = await quickCount(collection, url);
+  let newest;
+  try {
+    newest = await collection.find({}, { projection: { _id: 1 }, sort: { _id: -1 }, limit: 1 }).next();
+  } catch (error) {
+    throw translateMongoError(error, { url, collection: collection.collectionName });
+  }
+  return { count, ...(newest ? { newestId: serializeId(newest._id) } : {}), at: new Date().toISOString() };
+}
+
+/** Documents handled (written, failed or skipped) in a collection before this run. */
+export const handledBefore = (c: CollectionCheckpoint) => c.written + c.failed + c.skipped;
+
+function describeChange(name: string, saved: CollectionCheckpoint, now: SourceSnapshot): string | undefined {
+  const then = saved.sourceAtStart;
+  if (then && (then.count !== now.count || then.newestId !== now.newestId)) {
+    const inserted = then.newestId !== now.newestId ? ', and newer documents were added' : '';
+    return `${name} changed in the source since its copy started at ${then.at}: ${then.count} documents then, ${now.count} now${inserted}.`;
+  }
+  if (saved.done && handledBefore(saved) !== now.count) {
+    return `${name} changed in the source since it was copied: ${handledBefore(saved)} documents copied or refused then, ${now.count} in the source now.`;
+  }
+  return undefined;
+}
+
+/**
+ * Before a resume: for each collection the checkpoint has already copied from, one sentence if
+ * its source count or newest `_id` moved. Documents copied before are not read again, so their
+ * copies may be stale; the caller says so and points to verify.
+ */
+export async function detectSourceChanges(ctx: MigrationContext, checkpoint: Checkpoint, names: readonly string[]): Promise<string[]> {
+  const changes: string[] = [];
+  for (const name of names) {
+    const saved = checkpoint.collections[name];
+    if (!saved || (saved.lastId === undefined && !saved.done)) continue;
+    const now = await snapshotSource(ctx.source.db.collection(name), ctx.source.config.url);
+    const change = describeChange(name, saved, now);
+    if (change) changes.push(change);
+  }
+  return changes;
+}
