@@ -20,4 +20,18 @@ describe('sortDocuments', () => {
     const sorted = sortDocuments([{ id: 'b', s: '\u{1F600}' }, { id: 'a', s: '\uFFFF' }, { id: 'c', s: 'z' }, { id: 'd', s: 'z' }], [['s', 1]], 'id');
     expect(sorted.map((d) => d.id)).toEqual(['c', 'd', 'a', 'b']);
   });
+
+  it('sorts a path through an array of documents by the values it reaches, an element without the field as null', () => {
+    const sorted = (direction: 1 | -1) => sortDocuments([
+      { id: 'docs', m: [{ n: 5 }, { n: 1 }] }, { id: 'one', m: { n: 3 } }, { id: 'gap', m: [{ n: 4 }, { other: 1 }] }, { id: 'none', m: [] },
+    ], [['m.n', direction]], 'id').map((d) => d.id);
+    expect(sorted(1)).toEqual(['gap', 'none', 'docs', 'one']);
+    expect(sorted(-1)).toEqual(['docs', 'gap', 'one', 'none']);
+  });
+
+  it('sorts an empty array before null and missing ascending, and after them descending', () => {
+    const docs = () => [{ id: 'e', x: [] }, { id: 'n', x: null }, { id: 'm' }, { id: 'one', x: [[1], 0] }];
+    expect(sortDocuments(docs(), [['x', 1]], 'id').map((d) => d.id)).toEqual(['e', 'm', 'n', 'one']);
+    expect(sortDocuments(docs(), [['x', -1]], 'id').map((d) => d.id)).toEqual(['one', 'm', 'n', 'e']);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFilter } from '../../../shared/query';
-import { ExpressionBuilder, buildExpression } from './build-expression';
+import { ExpressionBuilder, buildExpression, fitExpression } from './build-expression';
 
 function build(filter: Record<string, unknown>) {
   const b = new ExpressionBuilder();
@@ -100,5 +100,14 @@ describe('buildExpression', () => {
 
   it('refuses positional paths with a typed error', () => {
     expect(() => build({ 'tags.0': 'x' })).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_OPERATOR' }));
+  });
+
+  it('fits a filter with a long list under 4 KB by leaving the list to be decided in memory', () => {
+    const long = Array.from({ length: 500 }, (_, i) => i);
+    const fit = (filter: Record<string, unknown>) => fitExpression(parseFilter(filter), new ExpressionBuilder());
+    expect(fit({ n: { $in: long.slice(0, 50) } })).toMatchObject({ complete: true });
+    expect(fit({ n: { $in: long }, s: 'x' })).toEqual({ expression: expect.stringMatching(/^\(?#n\d = :v\d+/), complete: false });
+    expect(fit({ n: { $nin: long } })).toEqual({ expression: true, complete: false });
+    expect(fit({ $or: long.map((n) => ({ [`f${n}`]: n })) })).toEqual({ expression: true, complete: false });
   });
 });

@@ -128,11 +128,14 @@ const RANGE_SYMBOL = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 interface BuildOptions {
   /** Also admit items with a list where MongoDB would look inside it (see list-hazards.ts). */
   admitListHazards?: boolean;
+  /** Leave `$in`/`$nin` out (as always true): a wider request, decided here by match-item.ts. */
+  skipLists?: boolean;
 }
 
 export function buildExpression(condition: Condition, b: ExpressionBuilder, options: BuildOptions = {}): Expression {
   if (condition.kind === 'and') return and(condition.conditions.map((c) => buildExpression(c, b, options)));
   if (condition.kind === 'or') return or(condition.conditions.map((c) => buildExpression(c, b, options)));
+  if (options.skipLists && condition.kind === 'in') return true;
   const term = buildTerm(condition, b);
   if (!options.admitListHazards) return term;
   return or([term, ...hazardsOf(condition).map((path) => `attribute_type(${b.path(path)}, ${b.value('L')})`)]);
@@ -160,4 +163,20 @@ function buildTerm(condition: Exclude<Condition, { kind: 'and' | 'or' }>, b: Exp
       return `${path} ${RANGE_SYMBOL[op]} ${b.value(value)}`;
     }
   }
+}
+
+// DynamoDB refuses an expression longer than 4 KB; the margin leaves room for the parentheses joining it.
+const EXPRESSION_LIMIT = 4000;
+
+/**
+ * The filter as a FilterExpression that DynamoDB accepts, however long its `$in`/`$nin` lists:
+ * when the full expression is too long, it is rebuilt without them, and without any filter when
+ * even that is too long. `complete` is false when what was left out must be decided in memory.
+ */
+export function fitExpression(condition: Condition, b: ExpressionBuilder, options: BuildOptions = {}): { expression: Expression; complete: boolean } {
+  const full = buildExpression(condition, b, options);
+  if (typeof full !== 'string' || full.length <= EXPRESSION_LIMIT) return { expression: full, complete: true };
+  const withoutLists = buildExpression(condition, b, { ...options, skipLists: true });
+  if (typeof withoutLists !== 'string' || withoutLists.length <= EXPRESSION_LIMIT) return { expression: withoutLists, complete: false };
+  return { expression: true, complete: false };
 }

@@ -11,8 +11,9 @@ import { decodeCursor, encodeCursor, foreignCursor } from '../page-cursor';
 import { projectDocument } from '../project-document';
 import { sortDocuments } from '../sort-documents';
 import { DEFAULT_PAGE_SIZE, checkFilter, checkFindOptions, checkProjection, checkUpdate } from '../validate-input';
-import { ExpressionBuilder, and, buildExpression, or, type Expression } from './build-expression';
-import { allHazards, refuseListHazards } from './list-hazards';
+import { ExpressionBuilder, and, fitExpression, or, type Expression } from './build-expression';
+import { allHazards } from './list-hazards';
+import { matchesOrRefuse } from './match-item';
 import type { DynamoClients } from './client';
 import { translateDynamoError } from './errors';
 import { toItemValue } from './item-value';
@@ -33,8 +34,14 @@ interface PreparedRead {
   request?: ReadRequest;
   /** The attributes that identify a position in what is read (the table key, plus the GSI's). */
   keyAttributes: string[];
-  /** Drops what the key condition admits beyond the filter (see Plan.exclude). */
+  /**
+   * Decides each item read: drops what the key condition admits beyond the filter (see
+   * Plan.exclude) and what the FilterExpression could not say, and refuses an item whose
+   * answer depends on a list (match-item.ts).
+   */
   keep?: (item: Document) => boolean;
+  /** False when the FilterExpression leaves part of the filter to `keep` (lists too long for 4 KB). */
+  complete: boolean;
   /** Reads of exactly the excluded items, subtracted from a count. */
   excluded: (ReadRequest | undefined)[];
   /** Paths where a list would need MongoDB's array semantics (list-hazards.ts). */
@@ -85,11 +92,16 @@ export class DynamoDbAdapter implements DatabaseAdapter {
     const spec = this.spec(collection);
     const table = tableName(spec.name, this.prefix);
     const plan = planQuery(condition, sort, spec, picked);
-    if (plan.operation === 'GetItem') return { plan, table, keyAttributes: [spec.key.attribute], excluded: [], hazards: [] };
+    if (plan.operation === 'GetItem') return { plan, table, keyAttributes: [spec.key.attribute], excluded: [], hazards: [], complete: true };
     const hazards = allHazards(plan.filter);
     const keyAttributes = [spec.key.attribute];
     const query = plan.operation === 'Query' ? plan : undefined;
-    const common = { plan, table, keyAttributes, hazards, hazardous: hazards.length > 0 ? readRequest(table, query, query?.key, plan.filter, hazards) : undefined };
+    const matches = (item: Document) => matchesOrRefuse(plan.filter, item);
+    const common = {
+      plan, table, keyAttributes, hazards, keep: matches,
+      complete: fitExpression(plan.filter, new ExpressionBuilder(), { admitListHazards: true }).complete,
+      hazardous: hazards.length > 0 ? readRequest(table, query, query?.key, plan.filter, hazards) : undefined,
+    };
     if (!query) return { ...common, request: readRequest(table, undefined, undefined, plan.filter), excluded: [] };
     const index = spec.indexes.find((i) => i.name === query.index);
     if (index) keyAttributes.push(...[index.partitionKey, ...(index.sortKey ? [index.sortKey] : [])].map((k) => k.attribute));
@@ -98,7 +110,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
     if (!rangeAttribute || query.exclude.length === 0) return { ...common, request, excluded: [] };
     return {
       ...common, request,
-      keep: (item) => !query.exclude.some((value) => item[rangeAttribute] === value),
+      keep: (item) => !query.exclude.some((value) => item[rangeAttribute] === value) && matches(item),
       excluded: query.exclude.map((value) => readRequest(table, query, { ...query.key, range: { attribute: rangeAttribute, op: 'eq', value } }, query.filter)),
     };
   }
@@ -158,7 +170,6 @@ export class DynamoDbAdapter implements DatabaseAdapter {
       const offset = position && 'offset' in position ? position.offset : 0;
       if (position && !('offset' in position)) throw foreignCursor();
       const { items, stats } = await readAll(this.clients.doc, request, read.keep);
-      refuseListHazards(items, read.hazards);
       const documents = sortDocuments(items, sort, 'id').slice(offset, offset + limit);
       const more = offset + limit < items.length;
       return { documents, stats, fullRead: true, nextCursor: more ? encodeCursor({ offset: offset + limit }) : undefined };
@@ -170,8 +181,8 @@ export class DynamoDbAdapter implements DatabaseAdapter {
       }
       startKey = position.after;
     }
+    if (!position) await this.refuseListAnswers(read);
     const page = await readPage(this.clients.doc, request, limit, startKey, read.keyAttributes, read.keep);
-    refuseListHazards(page.items, read.hazards);
     return { documents: page.items, stats: page.stats, fullRead: false, nextCursor: page.nextKey ? encodeCursor({ after: page.nextKey }) : undefined };
   }
 
@@ -179,6 +190,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
     const { plan } = read;
     const notes = [...plan.notes];
     if (plan.operation !== 'GetItem' && !read.request) notes.push('the filter can match nothing; no request was sent');
+    if (!read.complete) notes.push('the $in/$nin lists are too long for a DynamoDB expression (4 KB): they are decided here on what the request returns');
     return {
       backend: 'dynamodb', operation: plan.operation, target: read.table,
       ...(plan.operation === 'Query' && plan.index ? { index: plan.index } : {}),
@@ -196,14 +208,24 @@ export class DynamoDbAdapter implements DatabaseAdapter {
     if (read.plan.operation === 'GetItem') return { read, id: read.plan.id };
     if (read.plan.operation === 'Query' && !read.plan.index) return { read, id: read.plan.key.partition.value as string };
     if (!read.request) return { read };
-    const page = await readPage(this.clients.doc, read.request, 1, undefined, read.keyAttributes, read.keep);
-    refuseListHazards(page.items, read.hazards);
+    await this.refuseListAnswers(read);
+    const page = await readPage(this.clients.doc, read.request, 1, undefined, read.keyAttributes, read.keep, false);
     return { read, id: page.items[0]?.id as string | undefined };
+  }
+
+  /**
+   * Refuses before a first page or a count when any item's answer depends on a list, so that
+   * find, findOne and countDocuments answer or refuse a filter alike, whatever the page size.
+   */
+  private async refuseListAnswers(read: PreparedRead): Promise<void> {
+    if (read.hazardous) await readAll(this.clients.doc, read.hazardous, read.keep);
   }
 
   /** The filter as a ConditionExpression, with the item required to exist. */
   private writeCondition(condition: Condition, b: ExpressionBuilder, extra: Expression[] = []): string | undefined {
-    const expression = and([`attribute_exists(${b.path('id')})`, buildExpression(condition, b), ...extra]);
+    // A filter too long for an expression was decided in memory when the target was read; the
+    // condition then re-checks what fits.
+    const expression = and([`attribute_exists(${b.path('id')})`, fitExpression(condition, b).expression, ...extra]);
     return typeof expression === 'string' ? expression : undefined;
   }
 
@@ -222,7 +244,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
           // With the id in the filter there is no other candidate; a list may be why the condition failed.
           if (read.hazards.length > 0) {
             const current = (await this.clients.doc.send(new GetCommand({ TableName: table, Key: { id }, ConsistentRead: true }))).Item;
-            refuseListHazards(current ? [current] : [], read.hazards);
+            if (current) read.keep?.(current);
           }
           return 0;
         }
@@ -277,7 +299,8 @@ export class DynamoDbAdapter implements DatabaseAdapter {
         return response.Item ? 1 : 0;
       }
       if (!read.request) return 0;
-      if (read.hazardous) refuseListHazards((await readPage(this.clients.doc, read.hazardous, 1, undefined, read.keyAttributes, read.keep)).items, read.hazards);
+      await this.refuseListAnswers(read);
+      if (!read.complete) return (await readAll(this.clients.doc, read.request, read.keep)).items.length;
       const [total, ...excluded] = await Promise.all([read.request, ...read.excluded].map((r) => (r ? countItems(this.clients.doc, r) : 0)));
       return excluded.reduce((count, n) => count - n, total!);
     });
@@ -320,7 +343,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
  */
 function readRequest(table: string, query: { index?: string; scanIndexForward: boolean } | undefined, key: KeyCondition | undefined, filter: Condition, onlyLists: string[] = []): ReadRequest | undefined {
   const b = new ExpressionBuilder();
-  const admitting = buildExpression(filter, b, { admitListHazards: true });
+  const admitting = fitExpression(filter, b, { admitListHazards: true }).expression;
   const filterExpression = onlyLists.length === 0 ? admitting : and([admitting, or(onlyLists.map((path) => `attribute_type(${b.path(path)}, ${b.value('L')})`))]);
   if (filterExpression === false) return undefined;
   const keyCondition = key && keyConditionExpression(key, b);

@@ -25,7 +25,11 @@ export function translateDynamoError(error: unknown, context: { where: string; t
   if (name === 'ResourceNotFoundException') {
     return new AppError('NOT_FOUND', `Table ${context.table ?? ''} not found at ${context.where}. Ensure the table exists in the correct region and prefix, or create it with the migrate command.`.replace('Table  ', 'Table '), details, { cause: error });
   }
-  if (name === 'ValidationException' && /size has exceeded|Item size/i.test(message)) {
+  // "Expression size has exceeded…" is about a request's expression, never an item.
+  if (name === 'ValidationException' && /expression size/i.test(message)) {
+    return new AppError('INVALID_QUERY', `The filter is too long for one DynamoDB request (4 KB per expression): ${message}`, details, { cause: error });
+  }
+  if (name === 'ValidationException' && /item size/i.test(message)) {
     return new AppError('ITEM_TOO_LARGE', `The item is larger than DynamoDB's 400 KB limit: ${message}`, details, { cause: error });
   }
   if (name === 'ValidationException') {

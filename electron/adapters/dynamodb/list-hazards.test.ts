@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFilter } from '../../../shared/query';
-import { allHazards, refuseListHazards } from './list-hazards';
+import { allHazards, listAt } from './list-hazards';
 
 describe('list hazards', () => {
   it('are the parents of a dotted path, and the field itself for a range', () => {
@@ -8,9 +8,10 @@ describe('list hazards', () => {
       .toEqual(['a', 'a.b', 'score', 'e']);
   });
 
-  it('refuse an item holding a list there, naming the field and the item', () => {
-    expect(() => refuseListHazards([{ id: 'ok', score: 3 }, { id: 'bad', score: [1, 9] }], ['score']))
-      .toThrow(expect.objectContaining({ code: 'UNSUPPORTED_OPERATOR', message: expect.stringMatching(/"score" holds a list in item bad/) }));
-    expect(() => refuseListHazards([{ id: 'ok', a: { b: 1 } }, { id: 'ok2' }], ['a', 'a.b'])).not.toThrow();
+  it('are found where an item holds a list or a set', () => {
+    expect(listAt({ a: { b: [1] } }, 'a.b')).toBe(true);
+    expect(listAt({ a: new Set(['x']) }, 'a')).toBe(true);
+    expect(listAt({ a: { b: 1 } }, 'a.b')).toBe(false);
+    expect(listAt({ a: [{ b: [1] }] }, 'a.b')).toBe(false);
   });
 });

@@ -9,8 +9,10 @@ import { isPlainObject } from '../document-path';
  * `{scores: {$gt: 5}}` matches `scores: [1, 9]`; a DynamoDB document path or comparison does
  * not. Equality and `$in` on a list itself are exact (`contains`), so they carry no hazard.
  *
- * The adapter widens each such condition to also admit items with a list there, and refuses
- * (UNSUPPORTED_OPERATOR) when one comes back: a typed error instead of a silently different result.
+ * The adapter widens each such condition to also admit items with a list there, decides each
+ * item it reads with match-item.ts, and refuses (UNSUPPORTED_OPERATOR) when a list decides the
+ * answer: a typed error instead of a silently different result. Reads look for such an item
+ * before their first page, so find, findOne and countDocuments refuse the same filters.
  */
 export function hazardsOf(condition: Exclude<Condition, { kind: 'and' | 'or' }>): string[] {
   const segments = condition.field.split('.');
@@ -24,7 +26,8 @@ export function allHazards(condition: Condition): string[] {
   return hazardsOf(condition);
 }
 
-function listAt(item: Document, path: string): boolean {
+/** Whether the item holds a list (or a set) at the path. */
+export function listAt(item: Document, path: string): boolean {
   let current: unknown = item;
   for (const segment of path.split('.')) {
     if (!isPlainObject(current)) return false;
@@ -33,13 +36,6 @@ function listAt(item: Document, path: string): boolean {
   return Array.isArray(current) || current instanceof Set;
 }
 
-/** Throws when an item holds a list where the filter would need MongoDB's array semantics. */
-export function refuseListHazards(items: Document[], hazards: string[]): void {
-  if (hazards.length === 0) return;
-  for (const item of items) {
-    const path = hazards.find((h) => listAt(item, h));
-    if (path !== undefined) {
-      throw new AppError('UNSUPPORTED_OPERATOR', `"${path}" holds a list in item ${String(item.id)}: MongoDB would match inside that list, which a DynamoDB expression cannot. Filter with equality or $in on the list itself, or on another field.`, { field: path, id: item.id });
-    }
-  }
+export function listRefusal(path: string, id: unknown): AppError {
+  return new AppError('UNSUPPORTED_OPERATOR', `"${path}" holds a list in item ${String(id)}: MongoDB would match inside that list, which a DynamoDB expression cannot. Filter with equality or $in on the list itself, or on another field.`, { field: path, id });
 }

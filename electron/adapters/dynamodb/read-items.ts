@@ -35,13 +35,14 @@ async function send(doc: DynamoDBDocumentClient, request: ReadRequest, extra: Pa
 const MAX_REQUEST_ITEMS = 2000;
 
 /**
- * Reads until `want` items matched or the table/index is exhausted, and returns where the next
- * page starts: the key of the last item returned when the response held more, else
- * DynamoDB's LastEvaluatedKey. Never reads past what one page needs.
+ * Reads until `want` items matched and one more is seen, or the table/index is exhausted, and
+ * returns where the next page starts: the key of the last item returned, only when a further
+ * item matches. Never reads past the first item of the next page; without `lookAhead`, not past
+ * the last item of this one (and returns no cursor).
  */
 export async function readPage(
   doc: DynamoDBDocumentClient, request: ReadRequest, want: number, startKey: ItemKey | undefined, keyAttributes: string[],
-  keep: (item: Document) => boolean = () => true,
+  keep: (item: Document) => boolean = () => true, lookAhead = true,
 ): Promise<{ items: Document[]; nextKey?: ItemKey; stats: ReadStats }> {
   const stats: ReadStats = { scanned: 0, capacity: 0 };
   const items: Document[] = [];
@@ -57,7 +58,8 @@ export async function readPage(
       return { items, nextKey: Object.fromEntries(keyAttributes.map((a) => [a, last[a]])), stats };
     }
     if (!response.LastEvaluatedKey) return { items, stats };
-    if (items.length === want) return { items, nextKey: response.LastEvaluatedKey, stats };
+    // A full page keeps reading until one more item matches: a cursor promises more documents.
+    if (items.length === want && !lookAhead) return { items, stats };
     exclusiveStartKey = response.LastEvaluatedKey;
     batch = Math.min(batch * 2, MAX_REQUEST_ITEMS);
   }

@@ -12,31 +12,51 @@ export interface SampleDataOptions {
   seed?: number;
   /** Load only these collections (default: all 13). */
   collections?: string[];
+  /** The data's "now" in ms (default Date.now()): dates fall in the weeks before it. */
+  now?: number;
 }
 
 export const DEFAULT_SAMPLE_ALERTS = 1250;
 export const DEFAULT_SAMPLE_SEED = 20240601;
 const INSERT_BATCH = 1000;
 
-/** How many documents of each kind, from the seed guide's proportions (3 companies, 5 users, 1250 alerts, 85 incidents). */
-function sources(world: SampleWorld, alertCount: number): Record<string, Iterable<Document>> {
-  const scaled = (per1250: number) => Math.max(1, Math.round((alertCount * per1250) / 1250));
+const scaled = (alertCount: number, per1250: number) => Math.max(1, Math.round((alertCount * per1250) / 1250));
+
+/** The world for the seed guide's proportions (3 companies, 5 users, 1250 alerts, 85 incidents). */
+function sampleWorld(seed: number, alertCount: number, now: number | undefined): SampleWorld {
   const plantedAlerts = PLANTED_PROBLEMS.filter((p) => p.collection === 'alerts').length;
+  return createWorld(seed, 3, { alerts: Math.max(0, alertCount - plantedAlerts), incidents: scaled(alertCount, 85), ...(now === undefined ? {} : { now }) });
+}
+
+/** How many documents of each kind, scaled with the alerts. */
+function sources(world: SampleWorld, alertCount: number): Record<string, Iterable<Document>> {
+  const scaledBy = (per1250: number) => scaled(alertCount, per1250);
   return {
     companies: companies(world),
     users: users(world),
-    alerts: alerts(world, Math.max(0, alertCount - plantedAlerts)),
-    incidents: incidents(world, scaled(85)),
-    runbooks: runbooks(world, 12),
-    notifications: notifications(world, scaled(200)),
-    chat_messages: chatMessages(world, scaled(150)),
-    audit_logs: auditLogs(world, scaled(300)),
+    alerts: alerts(world),
+    incidents: incidents(world),
+    runbooks: runbooks(world),
+    notifications: notifications(world, scaledBy(200)),
+    chat_messages: chatMessages(world, scaledBy(150)),
+    audit_logs: auditLogs(world, scaledBy(300)),
     correlation_config: correlationConfig(world),
     webhook_security_config: webhookSecurityConfig(world),
     rate_limit_config: rateLimitConfig(world),
     sla_config: slaConfig(world),
     aws_credentials: awsCredentials(world),
   };
+}
+
+/**
+ * The 13 collections' documents, lazily (planted problems not included), and the machine part
+ * of their ObjectIds.
+ */
+export function sampleSources(options: SampleDataOptions = {}): { machine: string; sources: Record<string, Iterable<Document>> } {
+  const alertCount = options.alerts ?? DEFAULT_SAMPLE_ALERTS;
+  const world = sampleWorld(options.seed ?? DEFAULT_SAMPLE_SEED, alertCount, options.now);
+  const machine = world.rng.hex(10);
+  return { machine, sources: sources(world, alertCount) };
 }
 
 function* withPlanted(collection: string, documents: Iterable<Document>): Generator<Document> {
@@ -49,11 +69,7 @@ function* withPlanted(collection: string, documents: Iterable<Document>): Genera
  * size loads in flat memory. Returns the number of documents per collection.
  */
 export async function loadSampleData(db: Db, options: SampleDataOptions = {}): Promise<Record<string, number>> {
-  const alertCount = options.alerts ?? DEFAULT_SAMPLE_ALERTS;
-  const seed = options.seed ?? DEFAULT_SAMPLE_SEED;
-  const world = createWorld(seed, 3);
-  const machine = world.rng.hex(10);
-  const all = sources(world, alertCount);
+  const { machine, sources: all } = sampleSources(options);
   const counts: Record<string, number> = {};
   for (const [collectionIndex, name] of COLLECTION_NAMES.entries()) {
     if (options.collections && !options.collections.includes(name)) continue;
