@@ -5,7 +5,7 @@ import {
 import { tableName, type CollectionSpec, type SecondaryIndex } from '../../../shared/catalogue';
 import { AppError } from '../../../shared/errors';
 import type { DynamoClients } from './client';
-import { translateDynamoError } from './errors';
+import { translateDynamoError, unexpectedAnswer } from './errors';
 
 function indexKeySchema(index: SecondaryIndex) {
   return [
@@ -40,13 +40,18 @@ export function tableDefinition(spec: CollectionSpec, prefix: string): CreateTab
   };
 }
 
-export async function describeTable(clients: DynamoClients, table: string): Promise<TableDescription | undefined> {
+/** The table's description, or undefined when DynamoDB says it does not exist. */
+export async function describeTable(clients: DynamoClients, table: string, signal?: AbortSignal): Promise<TableDescription | undefined> {
+  let answer;
   try {
-    return (await clients.client.send(new DescribeTableCommand({ TableName: table }))).Table;
+    answer = await clients.client.send(new DescribeTableCommand({ TableName: table }), { abortSignal: signal });
   } catch (error) {
     if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
     throw translateDynamoError(error, { where: clients.where, table });
   }
+  // DynamoDB answers a missing table with ResourceNotFoundException, never with an empty 200.
+  if (typeof answer.Table?.TableName !== 'string') throw unexpectedAnswer(clients.where, 'DescribeTable');
+  return answer.Table;
 }
 
 async function waitForActive(clients: DynamoClients, table: string): Promise<TableDescription> {
