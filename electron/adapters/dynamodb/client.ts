@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fromIni } from '@aws-sdk/credential-providers';
+import type { HttpHandler } from '@smithy/core/protocols';
 import { DynamoDBDocumentClient, NumberValue } from '@aws-sdk/lib-dynamodb';
 import type { DynamoConnection } from '../../../shared/connection';
 import { AppError } from '../../../shared/errors';
@@ -59,7 +60,7 @@ export function createDynamoClients(config: DynamoConnection, timeouts: DynamoTi
     requestHandler: { connectionTimeout: Math.min(timeouts.connectMs, timeouts.requestMs) },
   });
   // The document client below shares this config, so it sends through the same handler.
-  client.config.requestHandler = withRequestDeadline(client.config.requestHandler as never, timeouts.requestMs);
+  client.config.requestHandler = withRequestDeadline(client.config.requestHandler as HttpHandler<object>, timeouts.requestMs);
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     unmarshallOptions: { wrapNumbers: readNumber },

@@ -13,7 +13,7 @@ interface SdkError {
   host?: string;
   timeoutMs?: number;
   $metadata?: { httpStatusCode?: number };
-  /** Set by the SDK when the answer could not be read as DynamoDB's. */
+  /** The raw answer, which the SDK attaches to its errors. */
   $response?: { statusCode?: number; headers?: Record<string, string> };
 }
 
@@ -24,7 +24,8 @@ interface SdkError {
 function foreignAnswer(e: SdkError): string | undefined {
   if (e.code?.startsWith('HPE_')) return 'answered with bytes that are not HTTP';
   const status = e.$response?.statusCode ?? e.$metadata?.httpStatusCode;
-  const undecodable = e.$response !== undefined || e.name === 'SyntaxError' || e.name === 'Unknown';
+  // DynamoDB's own errors are named exceptions; these names mean the SDK could not read the answer.
+  const undecodable = e.name === 'SyntaxError' || e.name === 'Unknown' || /Deserialization error/.test(e.message ?? '');
   if (status === undefined || !undecodable) return undefined;
   const headers = e.$response?.headers ?? {};
   if (status >= 300 && status < 400) return `answered with a redirect (HTTP ${status}${headers.location ? ` to ${headers.location}` : ''}); DynamoDB never redirects`;
