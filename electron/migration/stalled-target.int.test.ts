@@ -97,4 +97,17 @@ describe('a migration whose DynamoDB target stalls mid-run', () => {
     expect(summary.error).toMatchObject({ code: 'TIMEOUT', message: expect.stringContaining(new URL(fixture.endpoint).host) });
     expect(performance.now() - stalledAt).toBeLessThan(15_000);
   });
+
+  it('a verify whose target stalls ends with CANCELLED at once when its signal fires', async () => {
+    fixture.setMode('stall');
+    const target = viaFixture({ connectMs: 1000, requestMs: 120_000 });
+    const aborter = new AbortController();
+    const verifying = verifyMigration({ ...ctx, target, signal: aborter.signal }, { collections: ['notifications'] });
+    await new Promise((r) => setTimeout(r, 300));
+    const abortedAt = performance.now();
+    aborter.abort();
+    await expect(verifying).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(performance.now() - abortedAt).toBeLessThan(2000);
+    target.client.destroy();
+  });
 });
