@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Every failure a user can see has one of these codes; the message says what to do about it. */
 export const ERROR_CODES = [
   'UNREACHABLE',          // server down, wrong host/port, network
+  'TIMEOUT',              // the server took the request but gave no complete answer in time
+  'BAD_ENDPOINT',         // something answered, but not as the database does (a web page, a redirect)
   'AUTH_FAILED',          // wrong credentials, access denied
   'NOT_FOUND',            // table or collection missing
   'INVALID_QUERY',        // malformed filter, projection, sort or update

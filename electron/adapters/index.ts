@@ -12,7 +12,7 @@ export { MongoDbAdapter } from './mongodb/mongodb-adapter';
 
 /**
  * An adapter for a saved connection, connected and checked: a server that cannot be reached
- * or refuses the credentials fails here (UNREACHABLE / AUTH_FAILED within about 5 s), not on
+ * or refuses the credentials fails here (UNREACHABLE / AUTH_FAILED / TIMEOUT within seconds), not on
  * the first page.
  */
 export async function createAdapter(connection: Connection): Promise<DatabaseAdapter> {

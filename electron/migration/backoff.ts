@@ -1,3 +1,5 @@
+import { AppError } from '../../shared/errors';
+
 /**
  * Exponential backoff with full jitter (AWS's recommendation for retried batch writes): the
  * wait before attempt n is uniform in [0, min(cap, base * 2^n)], so retries from many
@@ -16,8 +18,24 @@ export function backoffDelay(attempt: number, policy: BackoffPolicy): number {
   return Math.random() * Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`; a cancelled job's signal ends the wait at once with CANCELLED. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(cancelled());
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      clearTimeout(timer);
+      reject(cancelled());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+}
+
+function cancelled(): AppError {
+  return new AppError('CANCELLED', 'The job was cancelled.');
 }
 
 const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'LimitExceededException']);

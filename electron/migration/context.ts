@@ -9,6 +9,8 @@ export interface MigrationContext {
   target: DynamoClients;
   /** Where checkpoints, error logs and the last measured rate live. */
   stateDir: string;
+  /** Cancels a verify: aborts its DynamoDB requests in flight and its backoff sleeps. */
+  signal?: AbortSignal;
 }
 
 /** Source and target as text without credentials, to tie a checkpoint to them. */

@@ -1,8 +1,16 @@
-/** Pause, resume and cancel for a running copy: the copy loop asks before each batch. */
+/**
+ * Pause, resume and cancel for a running copy: the copy loop asks before each batch, and every
+ * request and backoff sleep of the job carries `signal`, so a cancel interrupts them at once.
+ */
 export class JobControl {
   paused = false;
   cancelled = false;
   private waiters: Array<() => void> = [];
+  private readonly aborter = new AbortController();
+
+  get signal(): AbortSignal {
+    return this.aborter.signal;
+  }
 
   pause(): void {
     if (!this.cancelled) this.paused = true;
@@ -15,6 +23,7 @@ export class JobControl {
 
   cancel(): void {
     this.cancelled = true;
+    this.aborter.abort();
     this.resume();
   }
 

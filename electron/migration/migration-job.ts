@@ -84,7 +84,7 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
       }
       tracker.resetRate();
       const prefix = ctx.target.config.tablePrefix;
-      await ensureTables(ctx.target, specs.filter((s) => !checkpoint!.collections[s.name]!.done), prefix);
+      await ensureTables(ctx.target, specs.filter((s) => !checkpoint!.collections[s.name]!.done), prefix, control.signal);
       persist(true);
       for (const spec of specs) {
         const progress = tracker.collection(spec.name);
@@ -101,7 +101,7 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
           source: ctx.source.db.collection(spec.name),
           sourceUrl: ctx.source.config.url,
           spec,
-          target: { doc: ctx.target.doc, table: tableName(spec.name, prefix), where: ctx.target.where },
+          target: { doc: ctx.target.doc, table: tableName(spec.name, prefix), where: ctx.target.where, signal: control.signal },
           concurrency: options.concurrency,
           checkpoint: checkpoint.collections[spec.name]!,
           progress,
@@ -117,9 +117,11 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
       if (tracker.state === 'completed' && rate.processed >= MIN_DOCUMENTS_FOR_RATE) saveMeasuredRate(ctx.stateDir, rate.docsPerSecond, rate.processed);
     } catch (error) {
       const failure = isAppError(error) ? error : new AppError('INTERNAL', (error as Error)?.message ?? String(error));
-      tracker.state = 'failed';
-      tracker.error = { code: failure.code, message: failure.message };
-      for (const progress of tracker.collections) if (progress.state === 'running') progress.state = 'failed';
+      // A cancel aborts requests in flight: their CANCELLED is the cancel itself, not a failure.
+      const outcome = control.cancelled && failure.code === 'CANCELLED' ? 'cancelled' : 'failed';
+      tracker.state = outcome;
+      if (outcome === 'failed') tracker.error = { code: failure.code, message: failure.message };
+      for (const progress of tracker.collections) if (progress.state === 'running') progress.state = outcome;
     } finally {
       clearInterval(timer);
       try { persist(true); } catch {}

@@ -9,14 +9,14 @@ import type { Item } from './write-batch';
 export const GET_BATCH = 100;
 
 /** The items under these keys (at most 100, distinct), read consistently; UnprocessedKeys retried with backoff. */
-export async function getItems(clients: DynamoClients, table: string, keys: string[]): Promise<Map<string, Item>> {
+export async function getItems(clients: DynamoClients, table: string, keys: string[], signal?: AbortSignal): Promise<Map<string, Item>> {
   const found = new Map<string, Item>();
   let pending = keys.map((id) => ({ id }));
   for (let attempt = 0; pending.length > 0; attempt++) {
     if (attempt > DEFAULT_BACKOFF.maxRetries) throw translateDynamoError(new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`), { where: clients.where, table });
-    if (attempt > 0) await sleep(backoffDelay(attempt, DEFAULT_BACKOFF));
+    if (attempt > 0) await sleep(backoffDelay(attempt, DEFAULT_BACKOFF), signal);
     try {
-      const result = await clients.doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }));
+      const result = await clients.doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }), { abortSignal: signal });
       for (const item of result.Responses?.[table] ?? []) found.set(String(item.id), item);
       pending = (result.UnprocessedKeys?.[table]?.Keys ?? []) as Array<{ id: string }>;
     } catch (error) {
@@ -27,7 +27,7 @@ export async function getItems(clients: DynamoClients, table: string, keys: stri
 }
 
 /** Every key in the table, read by a parallel Scan that projects only `id`. */
-export async function scanKeys(clients: DynamoClients, table: string, onKey: (key: string) => void): Promise<number> {
+export async function scanKeys(clients: DynamoClients, table: string, onKey: (key: string) => void, signal?: AbortSignal): Promise<number> {
   let count = 0;
   const request: ReadRequest = { operation: 'Scan', input: { TableName: table, ProjectionExpression: '#id', ExpressionAttributeNames: { '#id': 'id' } } };
   try {
@@ -36,7 +36,7 @@ export async function scanKeys(clients: DynamoClients, table: string, onKey: (ke
         onKey(String(item.id));
         count++;
       }
-    });
+    }, signal);
   } catch (error) {
     throw translateDynamoError(error, { where: clients.where, table });
   }
@@ -44,9 +44,9 @@ export async function scanKeys(clients: DynamoClients, table: string, onKey: (ke
 }
 
 /** The number of items, by a parallel Scan with Select COUNT (nothing but counts travels). */
-export async function countItems(clients: DynamoClients, table: string): Promise<number> {
+export async function countItems(clients: DynamoClients, table: string, signal?: AbortSignal): Promise<number> {
   try {
-    return await countMatching(clients.doc, { operation: 'Scan', input: { TableName: table } });
+    return await countMatching(clients.doc, { operation: 'Scan', input: { TableName: table } }, signal);
   } catch (error) {
     throw translateDynamoError(error, { where: clients.where, table });
   }

@@ -28,7 +28,7 @@ function push<T>(list: T[], value: T): void {
 
 /** Compares converted source documents with the items under their keys. */
 async function compareChunk(ctx: MigrationContext, spec: CollectionSpec, table: string, chunk: Expected[], content: Content): Promise<void> {
-  const found = await getItems(ctx.target, table, [...new Set(chunk.map((e) => e.key))]);
+  const found = await getItems(ctx.target, table, [...new Set(chunk.map((e) => e.key))], ctx.signal);
   for (const { key, item } of chunk) {
     const actual = found.get(key);
     if (!actual) {
@@ -97,7 +97,7 @@ async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table:
   }
   const targetCount = await scanKeys(ctx.target, table, (key) => {
     if (!keys.has(key)) push(content.extra, key);
-  });
+  }, ctx.signal);
   return { content, sourceCount, targetCount, unmigratableCount };
 }
 
@@ -135,14 +135,14 @@ export async function verifyMigration(ctx: MigrationContext, input: Partial<Veri
         throw translateMongoError(error, { url: ctx.source.config.url, collection: spec.name });
       }
     };
-    if (!(await describeTable(ctx.target, table))) {
+    if (!(await describeTable(ctx.target, table, ctx.signal))) {
       const sourceCount = await exactCount();
       done += estimates.get(spec.name)!;
       collections.push({ collection: spec.name, table, sourceCount, targetCount: 0, countsMatch: sourceCount === 0, ok: sourceCount === 0 });
       continue;
     }
     if (options.countsOnly) {
-      const [sourceCount, targetCount] = await Promise.all([exactCount(), countItems(ctx.target, table)]);
+      const [sourceCount, targetCount] = await Promise.all([exactCount(), countItems(ctx.target, table, ctx.signal)]);
       done += estimates.get(spec.name)!;
       collections.push({ collection: spec.name, table, sourceCount, targetCount, countsMatch: sourceCount === targetCount, ok: sourceCount === targetCount });
       continue;

@@ -20,6 +20,8 @@ export interface WriteTarget {
   /** For error messages: the endpoint or region. */
   where: string;
   backoff?: BackoffPolicy;
+  /** The job's cancel: aborts the request in flight and the backoff sleep. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -36,12 +38,12 @@ export async function writeBatch(target: WriteTarget, items: Item[]): Promise<Wr
     if (attempt > policy.maxRetries) {
       return { written, failures: pending.map((item) => ({ key: String(item.id), reason: `still unprocessed after ${policy.maxRetries} retries (throttled)` })) };
     }
-    if (attempt > 0) await sleep(backoffDelay(attempt, policy));
+    if (attempt > 0) await sleep(backoffDelay(attempt, policy), target.signal);
     let unprocessed: Item[];
     try {
       const result = await target.doc.send(new BatchWriteCommand({
         RequestItems: { [target.table]: pending.map((Item) => ({ PutRequest: { Item } })) },
-      }));
+      }), { abortSignal: target.signal });
       unprocessed = (result.UnprocessedItems?.[target.table] ?? []).map((request) => request.PutRequest!.Item as Item);
     } catch (error) {
       if (isThrottling(error)) continue;

@@ -1,7 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fromIni } from '@aws-sdk/credential-providers';
+import type { HttpHandler } from '@smithy/core/protocols';
 import { DynamoDBDocumentClient, NumberValue } from '@aws-sdk/lib-dynamodb';
 import type { DynamoConnection } from '../../../shared/connection';
+import { AppError } from '../../../shared/errors';
+import { withRequestDeadline } from './request-deadline';
 
 export interface DynamoClients {
   client: DynamoDBClient;
@@ -22,16 +25,42 @@ function readNumber(digits: string): number | NumberValue {
   return String(value) === digits ? value : NumberValue.from(digits);
 }
 
-/** One client per connection, configured once (region, endpoint, credentials, retries). */
-export function createDynamoClients(config: DynamoConnection): DynamoClients {
+export interface DynamoTimeouts {
+  /** Per attempt, to open the TCP connection. A timed-out connect is retried (up to 3 attempts). */
+  connectMs: number;
+  /** Per attempt, from sending the request to the last byte of the answer. Not retried. */
+  requestMs: number;
+}
+
+export const DEFAULT_DYNAMO_TIMEOUTS: DynamoTimeouts = { connectMs: 3000, requestMs: 10_000 };
+const REQUEST_TIMEOUT_VARIABLE = 'DYNAMODB_REQUEST_TIMEOUT_MS';
+
+/** The defaults, with the request deadline from DYNAMODB_REQUEST_TIMEOUT_MS when set (slow links, large items). */
+export function dynamoTimeouts(env: Record<string, string | undefined> = process.env): DynamoTimeouts {
+  const raw = env[REQUEST_TIMEOUT_VARIABLE];
+  if (raw === undefined || raw === '') return DEFAULT_DYNAMO_TIMEOUTS;
+  const requestMs = Number(raw);
+  if (!Number.isInteger(requestMs) || requestMs < 100 || requestMs > 600_000) {
+    throw new AppError('VALIDATION', `${REQUEST_TIMEOUT_VARIABLE} must be a whole number of milliseconds from 100 to 600000, not ${JSON.stringify(raw.slice(0, 40))}.`);
+  }
+  return { ...DEFAULT_DYNAMO_TIMEOUTS, requestMs };
+}
+
+/**
+ * One client per connection, configured once (region, endpoint, credentials, retries). Every
+ * request has a deadline, so a server that accepts and never answers, or trickles its answer,
+ * fails with TIMEOUT after `requestMs` instead of hanging: at most 3 attempts, each bounded.
+ */
+export function createDynamoClients(config: DynamoConnection, timeouts: DynamoTimeouts = dynamoTimeouts()): DynamoClients {
   const client = new DynamoDBClient({
     region: config.region,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     ...(config.credentials ? { credentials: config.credentials } : config.profile ? { credentials: fromIni({ profile: config.profile }) } : {}),
     maxAttempts: 3,
-    // A host that never answers fails within seconds instead of hanging a page.
-    requestHandler: { connectionTimeout: 5000 },
+    requestHandler: { connectionTimeout: Math.min(timeouts.connectMs, timeouts.requestMs) },
   });
+  // The document client below shares this config, so it sends through the same handler.
+  client.config.requestHandler = withRequestDeadline(client.config.requestHandler as HttpHandler<object>, timeouts.requestMs);
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     unmarshallOptions: { wrapNumbers: readNumber },

@@ -15,7 +15,7 @@ import { ExpressionBuilder, and, fitExpression, or, type Expression } from './bu
 import { allHazards } from './list-hazards';
 import { matchesOrRefuse } from './match-item';
 import type { DynamoClients } from './client';
-import { translateDynamoError } from './errors';
+import { translateDynamoError, unexpectedAnswer } from './errors';
 import { toItemValue } from './item-value';
 import { planQuery, type KeyCondition, type Plan } from './plan-query';
 import { countItems, readAll, readPage, type ItemKey, type ReadRequest, type ReadStats } from './read-items';
@@ -117,7 +117,9 @@ export class DynamoDbAdapter implements DatabaseAdapter {
 
   async ping(): Promise<PingResult> {
     const started = performance.now();
-    await this.attempt(undefined, () => this.clients.client.send(new ListTablesCommand({ Limit: 1 })));
+    const answer = await this.attempt(undefined, () => this.clients.client.send(new ListTablesCommand({ Limit: 1 })));
+    // Anything that answers HTTP with JSON gets this far; only DynamoDB lists table names.
+    if (!Array.isArray(answer.TableNames) || !answer.TableNames.every((t) => typeof t === 'string')) throw unexpectedAnswer(this.clients.where, 'ListTables');
     return { latencyMs: performance.now() - started, serverVersion: this.clients.config.endpoint ? `DynamoDB-compatible endpoint ${this.clients.config.endpoint}` : `Amazon DynamoDB (${this.clients.config.region})` };
   }
 

@@ -21,11 +21,11 @@ interface Response {
   ConsumedCapacity?: { CapacityUnits?: number };
 }
 
-async function send(doc: DynamoDBDocumentClient, request: ReadRequest, extra: Partial<QueryCommandInput & ScanCommandInput>, stats: ReadStats): Promise<Response> {
+async function send(doc: DynamoDBDocumentClient, request: ReadRequest, extra: Partial<QueryCommandInput & ScanCommandInput>, stats: ReadStats, signal?: AbortSignal): Promise<Response> {
   const input = { ...request.input, ...extra, ReturnConsumedCapacity: 'TOTAL' as const };
   const response: Response = request.operation === 'Query'
-    ? await doc.send(new QueryCommand(input as QueryCommandInput))
-    : await doc.send(new ScanCommand(input as ScanCommandInput));
+    ? await doc.send(new QueryCommand(input as QueryCommandInput), { abortSignal: signal })
+    : await doc.send(new ScanCommand(input as ScanCommandInput), { abortSignal: signal });
   stats.scanned += response.ScannedCount ?? 0;
   stats.capacity += response.ConsumedCapacity?.CapacityUnits ?? 0;
   return response;
@@ -68,20 +68,20 @@ export async function readPage(
 // Full passes over a table use parallel Scan segments; 4 suits a local server and a small client.
 const SCAN_SEGMENTS = 4;
 
-async function readAllPages(doc: DynamoDBDocumentClient, request: ReadRequest, extra: Partial<ScanCommandInput>, stats: ReadStats, onPage: (r: Response) => void): Promise<void> {
+async function readAllPages(doc: DynamoDBDocumentClient, request: ReadRequest, extra: Partial<ScanCommandInput>, stats: ReadStats, onPage: (r: Response) => void, signal?: AbortSignal): Promise<void> {
   let start: ItemKey | undefined;
   do {
-    const response = await send(doc, request, { ...extra, ...(start ? { ExclusiveStartKey: start } : {}) }, stats);
+    const response = await send(doc, request, { ...extra, ...(start ? { ExclusiveStartKey: start } : {}) }, stats, signal);
     onPage(response);
     start = response.LastEvaluatedKey;
   } while (start);
 }
 
-/** Every page of a Query, or of a Scan read in parallel segments. */
-export function eachPage(doc: DynamoDBDocumentClient, request: ReadRequest, extra: Partial<ScanCommandInput>, stats: ReadStats, onPage: (r: Response) => void): Promise<void> {
-  if (request.operation === 'Query') return readAllPages(doc, request, extra, stats, onPage);
+/** Every page of a Query, or of a Scan read in parallel segments; `signal` aborts the requests in flight. */
+export function eachPage(doc: DynamoDBDocumentClient, request: ReadRequest, extra: Partial<ScanCommandInput>, stats: ReadStats, onPage: (r: Response) => void, signal?: AbortSignal): Promise<void> {
+  if (request.operation === 'Query') return readAllPages(doc, request, extra, stats, onPage, signal);
   return Promise.all(Array.from({ length: SCAN_SEGMENTS }, (_, segment) =>
-    readAllPages(doc, request, { ...extra, Segment: segment, TotalSegments: SCAN_SEGMENTS }, stats, onPage))).then(() => undefined);
+    readAllPages(doc, request, { ...extra, Segment: segment, TotalSegments: SCAN_SEGMENTS }, stats, onPage, signal))).then(() => undefined);
 }
 
 /** Every matching item: for sorts no index answers. Scans run in parallel segments. */
@@ -93,8 +93,8 @@ export async function readAll(doc: DynamoDBDocumentClient, request: ReadRequest,
 }
 
 /** The number of matching items, with Select COUNT (no items are transferred). */
-export async function countItems(doc: DynamoDBDocumentClient, request: ReadRequest): Promise<number> {
+export async function countItems(doc: DynamoDBDocumentClient, request: ReadRequest, signal?: AbortSignal): Promise<number> {
   let count = 0;
-  await eachPage(doc, request, { Select: 'COUNT' }, { scanned: 0, capacity: 0 }, (r) => { count += r.Count ?? 0; });
+  await eachPage(doc, request, { Select: 'COUNT' }, { scanned: 0, capacity: 0 }, (r) => { count += r.Count ?? 0; }, signal);
   return count;
 }

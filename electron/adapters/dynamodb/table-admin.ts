@@ -2,10 +2,11 @@ import {
   CreateTableCommand, DescribeTableCommand, UpdateTableCommand, waitUntilTableExists,
   type AttributeDefinition, type CreateTableCommandInput, type TableDescription,
 } from '@aws-sdk/client-dynamodb';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tableName, type CollectionSpec, type SecondaryIndex } from '../../../shared/catalogue';
 import { AppError } from '../../../shared/errors';
 import type { DynamoClients } from './client';
-import { translateDynamoError } from './errors';
+import { translateDynamoError, unexpectedAnswer } from './errors';
 
 function indexKeySchema(index: SecondaryIndex) {
   return [
@@ -40,22 +41,27 @@ export function tableDefinition(spec: CollectionSpec, prefix: string): CreateTab
   };
 }
 
-export async function describeTable(clients: DynamoClients, table: string): Promise<TableDescription | undefined> {
+/** The table's description, or undefined when DynamoDB says it does not exist. */
+export async function describeTable(clients: DynamoClients, table: string, signal?: AbortSignal): Promise<TableDescription | undefined> {
+  let answer;
   try {
-    return (await clients.client.send(new DescribeTableCommand({ TableName: table }))).Table;
+    answer = await clients.client.send(new DescribeTableCommand({ TableName: table }), { abortSignal: signal });
   } catch (error) {
     if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
     throw translateDynamoError(error, { where: clients.where, table });
   }
+  // DynamoDB answers a missing table with ResourceNotFoundException, never with an empty 200.
+  if (typeof answer.Table?.TableName !== 'string') throw unexpectedAnswer(clients.where, 'DescribeTable');
+  return answer.Table;
 }
 
-async function waitForActive(clients: DynamoClients, table: string): Promise<TableDescription> {
-  await waitUntilTableExists({ client: clients.client, maxWaitTime: 300, minDelay: 1, maxDelay: 5 }, { TableName: table });
+async function waitForActive(clients: DynamoClients, table: string, signal?: AbortSignal): Promise<TableDescription> {
+  await waitUntilTableExists({ client: clients.client, maxWaitTime: 300, minDelay: 1, maxDelay: 5, abortSignal: signal }, { TableName: table });
   for (;;) {
-    const description = await describeTable(clients, table);
+    const description = await describeTable(clients, table, signal);
     const busy = description?.TableStatus !== 'ACTIVE' || description.GlobalSecondaryIndexes?.some((g) => g.IndexStatus !== 'ACTIVE');
     if (description && !busy) return description;
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500, undefined, { signal });
   }
 }
 
@@ -70,16 +76,16 @@ interface EnsureTablesResult {
  * Creates the tables (and GSIs) that are missing and waits until they are ACTIVE. An existing
  * table whose key is not `id` (String) is refused rather than written into.
  */
-export async function ensureTables(clients: DynamoClients, specs: readonly CollectionSpec[], prefix: string): Promise<EnsureTablesResult> {
+export async function ensureTables(clients: DynamoClients, specs: readonly CollectionSpec[], prefix: string, signal?: AbortSignal): Promise<EnsureTablesResult> {
   const result: EnsureTablesResult = { created: [], existing: [], indexesAdded: [] };
   await Promise.all(specs.map(async (spec) => {
     const definition = tableDefinition(spec, prefix);
     const table = definition.TableName!;
     try {
-      const existing = await describeTable(clients, table);
+      const existing = await describeTable(clients, table, signal);
       if (!existing) {
-        await clients.client.send(new CreateTableCommand(definition));
-        await waitForActive(clients, table);
+        await clients.client.send(new CreateTableCommand(definition), { abortSignal: signal });
+        await waitForActive(clients, table, signal);
         result.created.push(table);
         return;
       }
@@ -98,8 +104,8 @@ export async function ensureTables(clients: DynamoClients, specs: readonly Colle
           TableName: table,
           AttributeDefinitions: definition.AttributeDefinitions,
           GlobalSecondaryIndexUpdates: [{ Create: { IndexName: gsi.IndexName, KeySchema: gsi.KeySchema, Projection: gsi.Projection } }],
-        }));
-        await waitForActive(clients, table);
+        }), { abortSignal: signal });
+        await waitForActive(clients, table, signal);
         result.indexesAdded.push(`${table}.${gsi.IndexName}`);
       }
     } catch (error) {
