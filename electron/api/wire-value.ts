@@ -40,7 +40,11 @@ function checkLiterals(value: unknown, path: string): void {
   if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) return value.forEach((v, i) => checkLiterals(v, join(path, String(i))));
   checkLiteral(value, path);
-  for (const [k, v] of Object.entries(value)) checkLiterals(v, join(path, k));
+  for (const [k, v] of Object.entries(value)) {
+    // The driver's BSON reader hands back a sub-document under __proto__ as raw bytes: refuse it.
+    if (k === '__proto__') throw new AppError('VALIDATION', `The field name "__proto__" (at ${join(path, k)}) is refused: the MongoDB driver would not read it back as written.`, { path: join(path, k), key: k });
+    checkLiterals(v, join(path, k));
+  }
 }
 
 const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
