@@ -12,7 +12,8 @@ export const TablePrefixSchema = z.string()
 /** Where a MongoDB database is. The URL may hold a password: it never goes back to the renderer. */
 export const MongoConnectionSchema = z.object({
   backend: z.literal('mongodb'),
-  url: z.string().max(INPUT_LIMITS.maxUrlLength, urlLimit).regex(/^mongodb(\+srv)?:\/\//, 'a MongoDB URL starts with mongodb:// or mongodb+srv://'),
+  url: z.string().max(INPUT_LIMITS.maxUrlLength, urlLimit).regex(/^mongodb(\+srv)?:\/\//, 'a MongoDB URL starts with mongodb:// or mongodb+srv://')
+    .regex(/^[^%]*(%[0-9A-Fa-f]{2}[^%]*)*$/, 'a % in a MongoDB URL must start a %XX escape (write %25 for a % in a password)'),
   /** Defaults to the database in the URL, else `alertwhisperer`. */
   database: z.string().min(1).max(64, 'a MongoDB database name is at most 64 characters').optional(),
 });

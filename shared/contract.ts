@@ -88,7 +88,7 @@ const NewDocumentSchema = ownRecord(z.unknown()).superRefine((document, ctx) => 
 const ChangeTarget = { filter: FilterSchema, matchAll: z.literal(true).optional() };
 function refuseAccidentalMatchAll(input: { filter: Record<string, unknown>; matchAll?: true }, ctx: z.RefinementCtx): void {
   if (input.matchAll) return;
-  let everything = false;
+  let everything: boolean;
   try {
     everything = matchesEverything(parseFilter(input.filter));
   } catch {

@@ -47,6 +47,8 @@ export function queryFieldProblem(field: string): string | undefined {
   const stored = fieldNameProblem(field);
   if (stored) return stored;
   if (!FIELD.test(field)) return `"${field}" is not a field name: it must not be empty, start a segment with $ or contain empty path segments`;
+  // MongoDB reads a trailing $ as a positional projection, not a name.
+  if (field.split('.').some((segment) => segment.endsWith('$'))) return `"${field}" is not a field name: a segment must not end with $`;
   const special = field.split('.').find(isPrototypeKey);
   // JavaScript objects turn this key into a prototype, so it would vanish and widen the query.
   if (special) return `the field name "${special}" is refused in a filter, sort or projection`;

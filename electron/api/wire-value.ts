@@ -35,14 +35,20 @@ export function toWireValue(value: unknown): unknown {
   return String(value);
 }
 
+/**
+ * Names the MongoDB driver cannot read back: bson 7 looks a field name up in its `fieldsAsRaw`
+ * option object, so an array under `toString`, `constructor`, `__proto__`, ... (every
+ * Object.prototype member) comes back as raw BSON bytes.
+ */
+const MONGO_UNREADABLE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** Checks every literal in a wire value, depth first, so the first bad one is named. */
 function checkLiterals(value: unknown, path: string): void {
   if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) return value.forEach((v, i) => checkLiterals(v, join(path, String(i))));
   checkLiteral(value, path);
   for (const [k, v] of Object.entries(value)) {
-    // The driver's BSON reader hands back a sub-document under __proto__ as raw bytes: refuse it.
-    if (k === '__proto__') throw new AppError('VALIDATION', `The field name "__proto__" (at ${join(path, k)}) is refused: the MongoDB driver would not read it back as written.`, { path: join(path, k), key: k });
+    if (MONGO_UNREADABLE_KEYS.has(k)) throw new AppError('VALIDATION', `The field name "${k}" (at ${join(path, k)}) is refused: the MongoDB driver would not read it back as written.`, { path: join(path, k), key: k });
     checkLiterals(v, join(path, k));
   }
 }
