@@ -1,17 +1,21 @@
 import { z } from 'zod';
 import { DEFAULT_TABLE_PREFIX } from './catalogue';
+import { INPUT_LIMITS, MAX_TABLE_PREFIX_LENGTH, TABLE_PREFIX_PATTERN } from './input-limits';
 
-/** Long enough for a many-host replica set; a 10 MB "URL" is an attack, not an address. */
-const URL_MAX_LENGTH = 4096;
+const urlLimit = `at most ${INPUT_LIMITS.maxUrlLength} characters (limit maxUrlLength)`;
+
+/** `<prefix>_<collection>` must be a legal DynamoDB table name for every catalogue collection. */
+export const TablePrefixSchema = z.string()
+  .max(MAX_TABLE_PREFIX_LENGTH, `a table prefix is at most ${MAX_TABLE_PREFIX_LENGTH} characters, so every table name fits DynamoDB's 255`)
+  .regex(TABLE_PREFIX_PATTERN, 'letters, digits, _ . - only');
 
 /** Where a MongoDB database is. The URL may hold a password: it never goes back to the renderer. */
 export const MongoConnectionSchema = z.object({
   backend: z.literal('mongodb'),
-  url: z.string()
-    .max(URL_MAX_LENGTH, `a MongoDB URL is at most ${URL_MAX_LENGTH} characters`)
-    .regex(/^mongodb(\+srv)?:\/\//, 'a MongoDB URL starts with mongodb:// or mongodb+srv://'),
+  url: z.string().max(INPUT_LIMITS.maxUrlLength, urlLimit).regex(/^mongodb(\+srv)?:\/\//, 'a MongoDB URL starts with mongodb:// or mongodb+srv://')
+    .regex(/^[^%]*(%[0-9A-Fa-f]{2}[^%]*)*$/, 'a % in a MongoDB URL must start a %XX escape (write %25 for a % in a password)'),
   /** Defaults to the database in the URL, else `alertwhisperer`. */
-  database: z.string().min(1).optional(),
+  database: z.string().min(1).max(64, 'a MongoDB database name is at most 64 characters').optional(),
 });
 export type MongoConnection = z.infer<typeof MongoConnectionSchema>;
 
@@ -21,14 +25,13 @@ export type MongoConnection = z.infer<typeof MongoConnectionSchema>;
  */
 export const DynamoConnectionSchema = z.object({
   backend: z.literal('dynamodb'),
-  region: z.string().min(1).default('us-east-1'),
+  region: z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'a region name such as us-east-1').default('us-east-1'),
   /** DynamoDB Local or another compatible endpoint; unset means AWS. */
-  endpoint: z.url()
-    .max(URL_MAX_LENGTH, `an endpoint URL is at most ${URL_MAX_LENGTH} characters`)
+  endpoint: z.string().max(INPUT_LIMITS.maxUrlLength, urlLimit).pipe(z.url())
     // It is shown back and stored in clear: credentials belong in the access key fields.
     .refine((url) => !/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url), 'put no user name or password in the endpoint URL: use the access keys fields')
     .optional(),
-  tablePrefix: z.string().regex(/^[A-Za-z0-9_.-]*$/, 'letters, digits, _ . - only').default(DEFAULT_TABLE_PREFIX),
+  tablePrefix: TablePrefixSchema.default(DEFAULT_TABLE_PREFIX),
   profile: z.string().min(1).optional(),
   credentials: z.object({ accessKeyId: z.string().min(1), secretAccessKey: z.string().min(1), sessionToken: z.string().optional() }).optional(),
 });

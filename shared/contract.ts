@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { ConnectionSchema } from './connection';
+import { ConnectionSchema, TablePrefixSchema } from './connection';
 import { CollectionDescriptionSchema, CollectionInfoSchema, PingResultSchema, QueryPlanSchema } from './database';
 import { AppErrorShape } from './errors';
 import {
   CollectionNameSchema, DocumentProblemSchema, MigrationOptionsSchema, MigrationPlanSchema,
   MigrationProgressSchema, VerifyOptionsSchema, VerifyResultSchema,
 } from './migration';
-import { FilterSchema, FindOptionsSchema, ProjectionSchema, UpdateSchema } from './query';
+import { checkInputLimits } from './input-limits';
+import { FilterSchema, FindOptionsSchema, ProjectionSchema, UpdateSchema, matchesEverything, ownRecord, parseFilter } from './query';
 
 /**
  * The console's one contract: every call the renderer can make and every event stream it can
@@ -71,7 +72,34 @@ export const TestResultSchema = z.object({
 export type TestResult = z.infer<typeof TestResultSchema>;
 
 const OnCollection = { connectionId: IdSchema, collection: CollectionNameSchema };
-const WireDocumentSchema = z.record(z.string(), z.unknown());
+/** A document as returned: every own key kept, `__proto__` included. */
+const WireDocumentSchema = ownRecord(z.unknown(), () => undefined);
+
+/** A document to insert: within the input limits, and an `id`, when given, is a usable key. */
+const NewDocumentSchema = ownRecord(z.unknown()).superRefine((document, ctx) => {
+  const tooBig = checkInputLimits(document);
+  if (tooBig) ctx.addIssue({ code: 'custom', message: `The document is refused: ${tooBig.message}`, path: tooBig.path ? tooBig.path.split('.') : [] });
+  if (Object.hasOwn(document, 'id') && (typeof document.id !== 'string' || document.id === '')) {
+    ctx.addIssue({ code: 'custom', message: 'id must be a non-empty string; leave it out to have one generated', path: ['id'] });
+  }
+});
+
+/**
+ * A delete or update whose filter matches every document (`{}`, `{$and: [{}]}`, ...) runs only
+ * when the call says so with `matchAll: true`, which the renderer sends only after the user
+ * confirmed; an empty or emptied filter is never an accident of parsing.
+ */
+const ChangeTarget = { filter: FilterSchema, matchAll: z.literal(true).optional() };
+function refuseAccidentalMatchAll(input: { filter: Record<string, unknown>; matchAll?: true }, ctx: z.RefinementCtx): void {
+  if (input.matchAll) return;
+  let everything: boolean;
+  try {
+    everything = matchesEverything(parseFilter(input.filter));
+  } catch {
+    return; // the filter's own schema has reported why it is invalid
+  }
+  if (everything) ctx.addIssue({ code: 'custom', message: 'this filter matches every document; send matchAll: true to confirm that is meant', path: ['filter'] });
+}
 
 const MigrationPairSchema = { sourceId: IdSchema, targetId: IdSchema };
 const JobRef = z.object({ jobId: IdSchema }).strict();
@@ -129,9 +157,9 @@ export const calls = {
     z.object({ ...OnCollection, filter: FilterSchema, projection: ProjectionSchema.optional() }).strict(),
     z.object({ document: WireDocumentSchema.nullable() }),
   ),
-  'documents.insert': call(z.object({ ...OnCollection, document: WireDocumentSchema }).strict(), z.object({ id: z.string() })),
-  'documents.update': call(z.object({ ...OnCollection, filter: FilterSchema, update: UpdateSchema }).strict(), z.object({ modified: z.number().int() })),
-  'documents.delete': call(z.object({ ...OnCollection, filter: FilterSchema }).strict(), z.object({ deleted: z.number().int() })),
+  'documents.insert': call(z.object({ ...OnCollection, document: NewDocumentSchema }).strict(), z.object({ id: z.string() })),
+  'documents.update': call(z.object({ ...OnCollection, ...ChangeTarget, update: UpdateSchema }).strict().superRefine(refuseAccidentalMatchAll), z.object({ modified: z.number().int() })),
+  'documents.delete': call(z.object({ ...OnCollection, ...ChangeTarget }).strict().superRefine(refuseAccidentalMatchAll), z.object({ deleted: z.number().int() })),
   'documents.count': call(z.object({ ...OnCollection, filter: FilterSchema }).strict(), z.object({ count: z.number().int().nonnegative() })),
 
   'migration.plan': call(z.object({ ...MigrationPairSchema, collections: z.array(CollectionNameSchema).default([]) }).strict(), MigrationPlanSchema),
@@ -149,7 +177,7 @@ export const calls = {
   'jobs.list': call(Empty, z.array(JobSummarySchema)),
 
   'cloudformation.template': call(
-    z.object({ tablePrefix: z.string().regex(/^[A-Za-z0-9_.-]*$/, 'letters, digits, _ . - only') }).strict(),
+    z.object({ tablePrefix: TablePrefixSchema }).strict(),
     z.object({ template: z.record(z.string(), z.unknown()), json: z.string() }),
   ),
 

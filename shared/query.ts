@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkInputLimits, fieldNameProblem, isPrototypeKey } from './input-limits';
 
 /**
  * The query language both adapters speak: a subset of MongoDB's, validated here so that the
@@ -38,10 +39,25 @@ export class QueryError extends Error {
   }
 }
 
-const FIELD = /^[^$.][^.]*(\.[^.]+)*$/;
+/** A field path: no empty segment, and no segment starting with $ (operators, positional `$`). */
+const FIELD = /^[^$.][^.]*(\.[^$.][^.]*)*$/;
+
+/** Why `field` cannot name a field in a filter, sort or projection, or undefined when it can. */
+export function queryFieldProblem(field: string): string | undefined {
+  const stored = fieldNameProblem(field);
+  if (stored) return stored;
+  if (!FIELD.test(field)) return `"${field}" is not a field name: it must not be empty, start a segment with $ or contain empty path segments`;
+  // MongoDB reads a trailing $ as a positional projection, not a name.
+  if (field.split('.').some((segment) => segment.endsWith('$'))) return `"${field}" is not a field name: a segment must not end with $`;
+  const special = field.split('.').find(isPrototypeKey);
+  // JavaScript objects turn this key into a prototype, so it would vanish and widen the query.
+  if (special) return `the field name "${special}" is refused in a filter, sort or projection`;
+  return undefined;
+}
 
 function checkField(field: string, path: string): void {
-  if (!FIELD.test(field)) throw new QueryError('INVALID_QUERY', `"${field}" is not a field name: it must not be empty, start with $ or contain empty path segments`, path);
+  const problem = queryFieldProblem(field);
+  if (problem) throw new QueryError('INVALID_QUERY', problem, path);
 }
 
 function checkScalar(value: unknown, path: string): Scalar {
@@ -118,11 +134,36 @@ function parseFilterAt(filter: unknown, path: string): Condition {
  * operator or the path that is wrong. `{}` parses to an empty `and`: everything matches.
  */
 export function parseFilter(filter: unknown): Condition {
+  const tooBig = checkInputLimits(filter);
+  if (tooBig) throw new QueryError('INVALID_QUERY', `The filter is refused: ${tooBig.message}.`, tooBig.path);
   return parseFilterAt(filter, '');
 }
 
+/** True when a parsed filter matches every document: `{}`, `{$and: [{}]}`, `{$or: [{}, ...]}`. */
+export function matchesEverything(condition: Condition): boolean {
+  if (condition.kind === 'and') return condition.conditions.every(matchesEverything);
+  if (condition.kind === 'or') return condition.conditions.some(matchesEverything);
+  return false;
+}
+
+/**
+ * An object whose own keys are kept exactly: zod's records drop a `__proto__` key without a
+ * word, which turned `{"__proto__": "x"}` into `{}`. Values are checked, the object passes
+ * through as sent, and `checkKey` decides which keys are acceptable.
+ */
+export function ownRecord<T extends z.ZodType>(value: T, checkKey: (key: string) => string | undefined = fieldNameProblem) {
+  return z.custom<Record<string, z.output<T>>>(isPlainObject, 'expected an object').superRefine((record, ctx) => {
+    for (const [key, inner] of Object.entries(record)) {
+      const problem = checkKey(key);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [key] });
+      const parsed = value.safeParse(inner);
+      if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...issue.path] });
+    }
+  });
+}
+
 /** The same check as a zod schema, for contract inputs and the renderer's filter bar. */
-export const FilterSchema = z.record(z.string(), z.unknown()).superRefine((filter, ctx) => {
+export const FilterSchema = ownRecord(z.unknown(), () => undefined).superRefine((filter, ctx) => {
   try {
     parseFilter(filter);
   } catch (error) {
@@ -132,28 +173,40 @@ export const FilterSchema = z.record(z.string(), z.unknown()).superRefine((filte
 });
 
 /** `{field: 1}` keeps fields, `{field: 0}` drops them; the two are not mixed. */
-export const ProjectionSchema = z.record(z.string(), z.union([z.literal(0), z.literal(1)])).superRefine((projection, ctx) => {
+export const ProjectionSchema = ownRecord(z.union([z.literal(0), z.literal(1)]), queryFieldProblem).superRefine((projection, ctx) => {
   const values = new Set(Object.entries(projection).filter(([k]) => k !== '_id').map(([, v]) => v));
   if (values.size > 1) ctx.addIssue({ code: 'custom', message: 'a projection either keeps fields (1) or drops them (0), not both' });
-  for (const field of Object.keys(projection)) {
-    if (!FIELD.test(field)) ctx.addIssue({ code: 'custom', message: `"${field}" is not a field name`, path: [field] });
-  }
 });
 export type Projection = z.infer<typeof ProjectionSchema>;
 
 /** The seed's form: `[['timestamp', -1]]`. */
-export const SortSchema = z.array(z.tuple([z.string().regex(FIELD, 'not a field name'), z.union([z.literal(1), z.literal(-1)])]));
+export const SortSchema = z.array(z.tuple([
+  z.string().superRefine((field, ctx) => {
+    const problem = queryFieldProblem(field);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  z.union([z.literal(1), z.literal(-1)]),
+])).max(32, 'sort on at most 32 fields');
 export type Sort = z.infer<typeof SortSchema>;
 
-const fieldMap = <T extends z.ZodType>(value: T) =>
-  z.record(z.string().regex(FIELD, 'not a field name').refine((f) => f !== 'id', 'the key field id cannot be updated'), value);
+/** Update keys are field names kept as data (`__proto__` included); the key field is fixed. */
+function updateFieldProblem(field: string): string | undefined {
+  if (field === 'id') return 'the key field id cannot be updated';
+  return fieldNameProblem(field) ?? (FIELD.test(field) ? undefined : `"${field}" is not a field name`);
+}
+
+const fieldMap = <T extends z.ZodType>(value: T) => ownRecord(value, updateFieldProblem);
 
 /** `$set`, `$unset` and `$inc`; a replacement document is not an update. */
 export const UpdateSchema = z.strictObject({
   $set: fieldMap(z.unknown()).optional(),
   $unset: fieldMap(z.union([z.literal(''), z.literal(1), z.literal(true)])).optional(),
   $inc: fieldMap(z.number().refine(Number.isFinite, 'must be a finite number')).optional(),
-}).refine((u) => Object.values(u).some((part) => part && Object.keys(part).length > 0), 'an update needs at least one field in $set, $unset or $inc');
+}).refine((u) => Object.values(u).some((part) => part && Object.keys(part).length > 0), 'an update needs at least one field in $set, $unset or $inc')
+  .superRefine((update, ctx) => {
+    const tooBig = checkInputLimits(update);
+    if (tooBig) ctx.addIssue({ code: 'custom', message: `The update is refused: ${tooBig.message}`, path: tooBig.path ? tooBig.path.split('.') : [] });
+  });
 export type Update = z.infer<typeof UpdateSchema>;
 
 /** `FindOptions.index` values besides a GSI name: the table's own key, or a forced Scan. */

@@ -9,7 +9,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function valueAt(document: unknown, field: string): unknown {
   let current = document;
   for (const segment of field.split('.')) {
-    if (!isPlainObject(current)) return undefined;
+    // Own fields only: `constructor` or `toString` must not read Object.prototype's.
+    if (!isPlainObject(current) || !Object.hasOwn(current, segment)) return undefined;
     current = current[segment];
   }
   return current;

@@ -18,7 +18,7 @@ export function projectDocument(document: Document, projection: Projection | und
 function only(value: unknown, path: string[]): unknown {
   if (path.length === 0) return value;
   if (Array.isArray(value)) return value.filter(isPlainObject).map((element) => only(element, path) ?? {});
-  if (!isPlainObject(value) || !(path[0]! in value)) return undefined;
+  if (!isPlainObject(value) || !Object.hasOwn(value, path[0]!)) return undefined;
   const inner = only(value[path[0]!], path.slice(1));
   return inner === undefined ? undefined : { [path[0]!]: inner };
 }
@@ -36,7 +36,7 @@ function merge(target: unknown, source: unknown): unknown {
 
 function without(value: unknown, path: string[]): unknown {
   if (Array.isArray(value)) return value.map((element) => without(element, path));
-  if (!isPlainObject(value) || !(path[0]! in value)) return value;
+  if (!isPlainObject(value) || !Object.hasOwn(value, path[0]!)) return value;
   const { [path[0]!]: inner, ...rest } = value;
   return path.length === 1 ? rest : { ...rest, [path[0]!]: without(inner, path.slice(1)) };
 }

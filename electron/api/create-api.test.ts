@@ -22,23 +22,31 @@ function recordingDeps() {
 
 const ANY_BAD = [null, 42, 'text', [], { unexpected: true }];
 const doc = { connectionId: 'm', collection: 'alerts' };
+/** The probe's reproductions (issue 9): JSON.parse keeps `__proto__` as an own key, as a transport does. */
+const protoFilter = JSON.parse('{"__proto__": "x"}') as Record<string, unknown>;
+const protoWhere = JSON.parse('{"__proto__": {"$where": "true"}}') as Record<string, unknown>;
+const deepAnd = (levels: number): Record<string, unknown> => {
+  let filter: Record<string, unknown> = { a: 1 };
+  for (let i = 0; i < levels; i++) filter = { $and: [filter] };
+  return filter;
+};
 
 /** Inputs that are wrong in one specific way, per call, on top of ANY_BAD. */
 const TARGETED: Record<CallName, unknown[]> = {
   'connections.test': [{ connection: { backend: 'mongodb', url: 'http://x' } }, { connection: { backend: 'oracle' } }, { connectionId: '' }],
-  'connections.save': [{ name: '', connection: { backend: 'mongodb', url: 'mongodb://h' } }, { name: 'x', connection: { backend: 'dynamodb', endpoint: 'not a url' } }, { name: 'x', connection: { backend: 'dynamodb', tablePrefix: 'bad prefix!' } }],
+  'connections.save': [{ name: '', connection: { backend: 'mongodb', url: 'mongodb://h' } }, { name: 'x', connection: { backend: 'dynamodb', endpoint: 'not a url' } }, { name: 'x', connection: { backend: 'dynamodb', tablePrefix: 'bad prefix!' } }, { name: 'x', connection: { backend: 'mongodb', url: `mongodb://h/${'x'.repeat(10_000_000)}` } }, { name: 'x', connection: { backend: 'dynamodb', endpoint: `http://h/${'x'.repeat(9_000)}` } }],
   'connections.list': [{ id: 'x' }],
   'connections.remove': [{ id: '' }, { id: 5 }],
   'aws.profiles': [{ file: '/etc/passwd' }],
   'connections.defaults': [{ open: 'dynamodb' }],
   'collections.list': [{ connectionId: 3 }],
   'collections.describe': [{ connectionId: 'm', collection: 'not_a_collection' }],
-  'documents.find': [{ ...doc, filter: { $where: 'sleep(1)' } }, { ...doc, filter: { a: { $regex: 'x' } } }, { ...doc, filter: {}, options: { limit: -1 } }, { ...doc, filter: {}, options: { projection: { a: 1, b: 0 } } }, { ...doc, filter: {}, options: { sort: [['a', 2]] } }],
+  'documents.find': [{ ...doc, filter: protoWhere }, { ...doc, filter: { 'a\u0000b': 1 } }, { ...doc, filter: {}, options: { sort: [['a.$x', 1]] } }, { ...doc, filter: {}, options: { projection: JSON.parse('{"__proto__": 1}') } }, { ...doc, filter: { $where: 'sleep(1)' } }, { ...doc, filter: { a: { $regex: 'x' } } }, { ...doc, filter: {}, options: { limit: -1 } }, { ...doc, filter: {}, options: { projection: { a: 1, b: 0 } } }, { ...doc, filter: {}, options: { sort: [['a', 2]] } }],
   'documents.findOne': [{ ...doc, filter: { $or: [] } }, { ...doc }],
-  'documents.insert': [{ ...doc, document: 'x' }, { ...doc }],
-  'documents.update': [{ ...doc, filter: { id: 'a1' }, update: { name: 'replacement' } }, { ...doc, filter: { id: 'a1' }, update: { $set: { id: 'b' } } }, { ...doc, filter: { id: 'a1' }, update: { $inc: { n: 'one' } } }, { ...doc, filter: { id: 'a1' }, update: {} }],
-  'documents.delete': [{ ...doc, filter: { $function: {} } }, { ...doc, collection: 'system.users', filter: {} }],
-  'documents.count': [{ ...doc, filter: { a: { $in: 'x' } } }],
+  'documents.insert': [{ ...doc, document: 'x' }, { ...doc }, { ...doc, document: { id: null } }, { ...doc, document: { id: '' } }, { ...doc, document: { 'a\u0000': 1 } }, { ...doc, document: { deep: deepAnd(200) } }],
+  'documents.update': [{ ...doc, filter: protoFilter, update: { $set: { a: 1 } } }, { ...doc, filter: {}, update: { $set: { a: 1 } } }, { ...doc, filter: { $or: [{}, { a: 1 }] }, update: { $set: { a: 1 } } }, { ...doc, filter: { id: 'a1' }, update: { name: 'replacement' } }, { ...doc, filter: { id: 'a1' }, update: { $set: { id: 'b' } } }, { ...doc, filter: { id: 'a1' }, update: { $inc: { n: 'one' } } }, { ...doc, filter: { id: 'a1' }, update: {} }],
+  'documents.delete': [{ ...doc, filter: protoFilter }, { ...doc, filter: {} }, { ...doc, filter: { $and: [{}] } }, { ...doc, filter: {}, matchAll: false }, { ...doc, filter: { $function: {} } }, { ...doc, collection: 'system.users', filter: {} }],
+  'documents.count': [{ ...doc, filter: protoFilter }, { ...doc, filter: protoWhere }, { ...doc, filter: deepAnd(10_000) }, { ...doc, filter: { a: { $in: 'x' } } }],
   'migration.plan': [{ sourceId: 'm', targetId: 'd', collections: ['nope'] }, { sourceId: 'm' }],
   'migration.start': [{ sourceId: 'm', targetId: 'd', options: { concurrency: 0 } }, { sourceId: 'm', targetId: 'd', options: { collections: ['x'] } }, { sourceId: 'm', targetId: 'd', options: { resume: 'yes' } }],
   'migration.pause': [{ jobId: '' }],
@@ -49,7 +57,7 @@ const TARGETED: Record<CallName, unknown[]> = {
   'verify.start': [{ sourceId: 'm', targetId: 'd', options: { sample: 0 } }, { sourceId: 'm', targetId: 'd', options: { countsOnly: 1 } }],
   'verify.status': [{}],
   'jobs.list': [{ all: true }],
-  'cloudformation.template': [{ tablePrefix: 'a b' }, {}],
+  'cloudformation.template': [{ tablePrefix: 'a b' }, {}, { tablePrefix: 'p'.repeat(2_000_000) }, { tablePrefix: 'p'.repeat(240) }],
   'sandbox.start': [{ alerts: -1 }, { alerts: 1.5 }],
   'sandbox.status': [{ verbose: true }],
 };
@@ -59,9 +67,9 @@ describe('every contract call validates its input first', () => {
     const { deps, used, store } = recordingDeps();
     const api = createApi(deps);
     const before = JSON.stringify(store.list());
-    for (const input of [...ANY_BAD, ...TARGETED[name]]) {
+    for (const [i, input] of [...ANY_BAD, ...TARGETED[name]].entries()) {
       const outcome = await api.call(name, input);
-      expect(outcome, `${name} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      expect(outcome, `${name} input #${i}`).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
       if (!outcome.ok) {
         expect(outcome.error.message).toContain(name);
         expect(Array.isArray(outcome.error.details?.issues)).toBe(true);
@@ -95,6 +103,26 @@ describe('every contract call validates its input first', () => {
     const api = createApi(deps);
     const outcome = await api.call('connections.save', { name: '', connection: { backend: 'mongodb', url: 'mongodb://u:hunter2@h/db' } });
     expect(JSON.stringify(outcome)).not.toContain('hunter2');
+  });
+});
+
+describe('hostile inputs are refused naming what is wrong', () => {
+  const cases: [string, CallName, unknown, RegExp][] = [
+    ['a __proto__ key in a filter', 'documents.delete', { ...doc, filter: protoFilter }, /filter\.__proto__: the field name "__proto__" is refused/],
+    ['a __proto__ key hiding $where', 'documents.count', { ...doc, filter: protoWhere }, /"__proto__" is refused/],
+    ['a filter that matches everything', 'documents.delete', { ...doc, filter: { $and: [{}] } }, /matches every document; send matchAll: true/],
+    ['a 10,000-deep $and', 'documents.count', { ...doc, filter: deepAnd(10_000) }, /nested more than 100 levels deep \(limit maxDepth\)/],
+    ['a NUL in a field name', 'documents.insert', { ...doc, document: { 'a\u0000': 1 } }, /contains a NUL character/],
+    ['a sort on a.$x', 'documents.find', { ...doc, filter: {}, options: { sort: [['a.$x', 1]] } }, /"a\.\$x" is not a field name/],
+    ['an id of null', 'documents.insert', { ...doc, document: { id: null } }, /id must be a non-empty string/],
+    ['a 2 MB table prefix', 'cloudformation.template', { tablePrefix: 'p'.repeat(2_000_000) }, /table prefix is at most 231 characters/],
+    ['a 10 MB URL', 'connections.save', { name: 'x', connection: { backend: 'mongodb', url: `mongodb://h/${'x'.repeat(10_000_000)}` } }, /limit maxUrlLength/],
+  ];
+  it.each(cases)('%s', async (_what, name, input, message) => {
+    const { deps, used } = recordingDeps();
+    const outcome = await createApi(deps).call(name, input);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(message) } });
+    expect(used).toEqual([]);
   });
 });
 

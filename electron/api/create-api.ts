@@ -8,7 +8,7 @@ import {
 import { AppError } from '../../shared/errors';
 import type { MigrationProgress } from '../../shared/migration';
 import type { DatabaseAdapter } from '../adapters/database-adapter';
-import { fromWireForDynamo, fromWireForMongo, toWireValue } from './wire-value';
+import { checkDynamoUpdate, fromWireForDynamo, fromWireForMongo, toWireValue } from './wire-value';
 import type { MigrationJob } from '../migration';
 import type { ApiDeps } from './api-deps';
 import { toErrorData, validationError } from './error-data';
@@ -134,6 +134,7 @@ export function createApi<Context>(deps: ApiDeps<Context>): Api {
       id: await (await adapter(connectionId)).insertOne(collection, await fromWire(connectionId, document)),
     }),
     'documents.update': async ({ connectionId, collection, filter, update }) => {
+      if ((await adapter(connectionId)).backend === 'dynamodb') checkDynamoUpdate({ $unset: update.$unset, $inc: update.$inc });
       const converted = update.$set ? { ...update, $set: await fromWire(connectionId, update.$set) } : update;
       return { modified: await (await adapter(connectionId)).updateOne(collection, filter, converted) };
     },

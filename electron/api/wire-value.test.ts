@@ -43,4 +43,34 @@ describe('wire values', () => {
     expect(back.n).toBe(5);
     expect(fromWireForDynamo({ $date: '2026-03-04T05:06:07.089Z' })).toBe('2026-03-04T05:06:07.089Z');
   });
+
+  it('refuses __proto__, constructor and other Object.prototype names as fields, naming the key', () => {
+    const wire = JSON.parse('{"__proto__": {"a": 1}, "constructor": "c"}') as Record<string, unknown>;
+    expect(() => fromWireForMongo(wire)).toThrow(/"__proto__" \(at __proto__\) is refused/);
+    expect(() => fromWireForMongo({ a: [{ toString: [{}] }] })).toThrow(/"toString" \(at a.0.toString\) is refused/);
+    expect(Object.keys(toWireValue(wire) as object)).toEqual(['__proto__', 'constructor']);
+    expect(() => fromWireForDynamo(wire)).toThrow(/field name "__proto__" \(at __proto__\) cannot be stored in DynamoDB/);
+    expect(() => fromWireForDynamo({ a: { constructor: 'c' } })).toThrow(/"constructor" \(at a.constructor\)/);
+  });
+
+  it.each([
+    [{ $numberDecimal: 'abc' }, '$numberDecimal'], [{ $binary: { base64: '!!', subType: '00' } }, '$binary'],
+    [{ $oid: 'xyz' }, '$oid'], [{ $date: 'not a date' }, '$date'], [{ $numberLong: '99999999999999999999' }, '$numberLong'],
+  ])('refuses the malformed literal %j on both backends, naming it', (literal, name) => {
+    for (const convert of [fromWireForMongo, fromWireForDynamo]) {
+      expect(() => convert({ v: literal }), name).toThrow(expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining(`v is not a valid ${name}`) }));
+    }
+  });
+
+  it.each([NaN, Infinity, 1.79e308, 1e-200])('refuses %d on DynamoDB, which cannot store it', (n) => {
+    expect(() => fromWireForDynamo({ n })).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+  });
+
+  it('refuses DynamoDB numbers and sets it would reshape', () => {
+    expect(() => fromWireForDynamo({ n: { $numberDecimal: '1'.repeat(39) } })).toThrow(/38 significant digits/);
+    expect(() => fromWireForDynamo({ n: { $numberDouble: 'NaN' } })).toThrow(/NaN or Infinity/);
+    expect(() => fromWireForDynamo({ s: { $set: ['a', 'a'] } })).toThrow(/same member twice/);
+    expect(() => fromWireForDynamo({ s: { $set: ['a', 1] } })).toThrow(/only strings, only numbers/);
+    expect(String(fromWireForDynamo(2 ** 60))).toBe(String(2 ** 60));
+  });
 });

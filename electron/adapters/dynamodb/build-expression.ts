@@ -16,6 +16,15 @@ import { hazardsOf } from './list-hazards';
  * and (at run time, see list-hazards.ts) paths and ranges MongoDB would evaluate inside a list.
  */
 
+/** A number DynamoDB can compare: the SDK would throw past 2^53, the server past its range. */
+function checkDynamoNumber(value: unknown): void {
+  if (typeof value !== 'number') return;
+  const magnitude = Math.abs(value);
+  if (magnitude > Number.MAX_SAFE_INTEGER || (magnitude !== 0 && magnitude < 1e-130)) {
+    throw new AppError('INVALID_QUERY', `The number ${value} cannot be compared in DynamoDB: filter numbers must lie within ±${Number.MAX_SAFE_INTEGER} and not be smaller than 1E-130.`, { value: String(value) });
+  }
+}
+
 /** A translated condition: an expression, or a constant when the condition is always true or false. */
 export type Expression = string | boolean;
 
@@ -42,6 +51,7 @@ export class ExpressionBuilder {
   }
 
   value(value: unknown): string {
+    checkDynamoNumber(value);
     const key = `${typeof value}:${JSON.stringify(value)}`;
     let id = this.valueIds.get(key);
     if (!id) {

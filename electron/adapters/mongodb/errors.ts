@@ -36,6 +36,10 @@ export function translateMongoError(error: unknown, context: { url: string; coll
   if (e.code === 14 || e.code === 28 || e.code === 40) {
     return new AppError('INVALID_QUERY', `MongoDB refused the update: ${message}`, details, { cause: error });
   }
+  // DollarPrefixedFieldName, EmptyFieldName, DottedFieldName: a field name the server refuses.
+  if (e.code === 52 || e.code === 56 || e.code === 57) {
+    return new AppError('INVALID_QUERY', `MongoDB refused a field name: ${message}`, details, { cause: error });
+  }
   if (e.code === 2 || e.code === 9 || e.codeName === 'BadValue' || e.codeName === 'FailedToParse') {
     return new AppError('INVALID_QUERY', `MongoDB rejected the query: ${message}`, details, { cause: error });
   }
