@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordHostile } from '../test/hostile-inputs';
 import { appProtocolResponse, isAppPage } from './app-protocol';
 import { keyringCipher } from './settings/safe-storage-cipher';
 
@@ -51,10 +52,12 @@ describe('the app:// protocol', () => {
     'app://console/assets/%2e%2e%5c..%5cawc-outside.js', 'app://console/%00index.html', 'app://console//etc/passwd',
     'app://other/index.html', 'app://user:pw@console/index.html', 'app://console/package.json',
   ])('refuses %s', async (url) => {
+    recordHostile(1);
     expect((await appProtocolResponse(root, url)).status).toBe(404);
   });
 
   it('trusts IPC only from the app page', () => {
+    recordHostile(6);
     expect(isAppPage('app://console/index.html#/browse')).toBe(true);
     for (const url of ['file:///app/index.html', 'https://evil.example/', 'app://evil/index.html', 'app://console.evil/', undefined, 'not a url']) {
       expect(isAppPage(url)).toBe(false);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordHostile } from '../../test/hostile-inputs';
 import type { MigrationProgress } from '../../shared/migration';
 import type { MigrationJob } from '../migration';
 import { createConnectionStore } from '../settings/connection-store';
@@ -56,6 +57,7 @@ describe('stream events', () => {
   });
 
   it('drops and logs an event outside the contract', async () => {
+    recordHostile(1);
     const { api, push, logged } = await startedApi(valid);
     const received: unknown[] = [];
     await api.subscribe('migration.progress', { jobId: 'job-1' }, (event) => received.push(event));

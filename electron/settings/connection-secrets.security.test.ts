@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordHostile } from '../../test/hostile-inputs';
 import { ConnectionSchema, type Connection } from '../../shared/connection';
 import { createApi } from '../api/create-api';
 import type { ApiDeps } from '../api/api-deps';
@@ -55,6 +56,7 @@ function deps(store = createConnectionStore()): ApiDeps {
 
 describe('secrets in MongoDB URLs', () => {
   it.each(SECRET_BEARING)('never returns, lists nor writes in clear the secret of %s', async (url) => {
+    recordHostile(1);
     const file = join(mkdtempSync(join(tmpdir(), 'awc-secrets-')), 'connections.json');
     const store = createConnectionStore({ file, cipher: reversedBase64 });
     const api = createApi(deps(store));
@@ -77,6 +79,7 @@ describe('secrets in MongoDB URLs', () => {
   });
 
   it.each(UNREADABLE)('refuses %s with a message saying to percent-encode, never echoing it', async (url) => {
+    recordHostile(1);
     const api = createApi(deps());
     const saved = await api.call('connections.save', { name: 'x', connection: { backend: 'mongodb', url } });
     expect(saved).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('percent-encode') } });
@@ -85,10 +88,12 @@ describe('secrets in MongoDB URLs', () => {
   });
 
   it('refuses a 10 MB URL', () => {
+    recordHostile(1);
     expect(ConnectionSchema.safeParse({ backend: 'mongodb', url: `mongodb://h/${'a'.repeat(10_000_000)}` }).success).toBe(false);
   });
 
   it('strips every MongoDB credential from a log line, readable URL or not', () => {
+    recordHostile(SECRET_BEARING.length + UNREADABLE.length);
     for (const url of [...SECRET_BEARING, ...UNREADABLE]) {
       expect(redactMongoUrls(`failed: ${url}\n    at connect (x.js:1)`)).not.toContain(SECRET);
     }
@@ -97,6 +102,7 @@ describe('secrets in MongoDB URLs', () => {
 
 describe('credentials in a DynamoDB endpoint', () => {
   it.each([`http://AKIA:${SECRET}@127.0.0.1:8000`, `https://${SECRET}@dynamodb.example`])('refuses %s', async (endpoint) => {
+    recordHostile(1);
     const api = createApi(deps());
     const connection = { backend: 'dynamodb', region: 'eu-west-1', tablePrefix: 'AW', endpoint } as Connection;
     const saved = await api.call('connections.save', { name: 'x', connection });

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordHostile } from '../../test/hostile-inputs';
 import { WebSocket } from 'ws';
 import type { Api } from '../api/create-api';
 import { startWebConsole, type WebConsole } from './web';
@@ -55,6 +56,7 @@ describe('the web console token', () => {
   });
 
   it('is never set as a cookie', async () => {
+    recordHostile(4);
     for (const path of ['/', '/index.html', `/?token=${web.token}`, '/missing.js']) {
       expect((await headersOf(path))['set-cookie']).toBeUndefined();
     }
@@ -80,6 +82,7 @@ describe('the web console token', () => {
     ['a same-site fetch', ['awc.v1', 'awc.token.TOKEN'], { 'sec-fetch-site': 'same-site' }, '/api'],
     ['a foreign host name', ['awc.v1', 'awc.token.TOKEN'], { host: 'evil.example' }, '/api'],
   ])('refuses a handshake with %s', async (_what, protocols, headers, path) => {
+    recordHostile(1);
     const fill = (s: string) => s.replace('TOKEN', web.token).replace('PORT', String(web.port));
     const filled = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, fill(v)]));
     await expect(open(protocols.map(fill), filled, fill(path))).rejects.toThrow(/HTTP (401|403|421)/);
@@ -88,6 +91,7 @@ describe('the web console token', () => {
 
 describe('web console subscriptions', () => {
   it('replaces, not leaks, a subscription whose id is reused', async () => {
+    recordHostile(3);
     const ws = await open(withToken());
     const results: unknown[] = [];
     ws.on('message', (data) => results.push(JSON.parse(String(data))));
