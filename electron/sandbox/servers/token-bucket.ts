@@ -29,12 +29,12 @@ export class TokenBucket {
 
   /**
    * True when `units` fit now. A full bucket takes any request, however large, so an item
-   * bigger than the burst is slowed, not refused forever.
+   * bigger than the burst is slowed, not refused forever; a rate of 0 takes nothing.
    */
   canTake(units: number): boolean {
     if (!Number.isFinite(this.rate)) return true;
     this.refill();
-    return this.tokens >= units || this.tokens >= this.capacity;
+    return this.tokens >= units || (this.capacity > 0 && this.tokens >= this.capacity);
   }
 
   /** Takes `units`, going into debt if need be (reads are charged after the fact, as DynamoDB does). */
