@@ -119,6 +119,18 @@ describe('migration through the network harness', () => {
     await expectEverythingCopied(ctx, summary, 1000);
   }, 60_000);
 
+  it('loses nothing when the source connection is reset mid-read', async () => {
+    ctx = await alertsThroughHarness('fault_source_reset', 1000);
+    await harness.setProfile('lan');
+    const summary = await migrateWith(ctx, 200, async () => {
+      const clear = await harness.fault('reset', { ms: 0 }, { side: 'mongodb' });
+      await new Promise((r) => setTimeout(r, 100));
+      await clear();
+    });
+    await harness.setProfile(undefined);
+    await expectEverythingCopied(ctx, summary, 1000);
+  }, 60_000);
+
   /*
    * Engine defect (electron/adapters/dynamodb/client.ts readNumber + write-batch.ts): the retry
    * sends the items DynamoDB returned in UnprocessedItems, unmarshalled by lib-dynamodb. An
