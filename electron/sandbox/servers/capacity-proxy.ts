@@ -72,101 +72,114 @@ function sendError(res: ServerResponse, type: keyof typeof MESSAGES): void {
   sendJson(res, type === 'InternalServerError' ? 500 : 400, { __type: `${NAMESPACES[type]}#${type}`, message: MESSAGES[type] });
 }
 
-export async function startCapacityProxy(upstreamEndpoint: string, initial: Partial<CapacitySettings> = {}): Promise<CapacityProxy> {
-  const upstream = new URL(upstreamEndpoint);
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  const model = new CapacityModel(initial);
-  const shapes = new Map<string, Promise<TableShape>>();
+type WriteRequest = { PutRequest?: { Item: AttributeMap }; DeleteRequest?: unknown };
+type KeysAndAttributes = { Keys: AttributeMap[]; ConsistentRead?: boolean };
 
-  const forward = (req: IncomingMessage, body: Buffer, target?: string): Promise<Upstream> => new Promise((resolve, reject) => {
-    const headers: IncomingHttpHeaders = { ...req.headers, host: upstream.host, 'content-length': String(body.length) };
-    delete headers.connection;
-    if (target) headers['x-amz-target'] = target;
-    const out = httpRequest({ hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers, agent }, (answer) => {
-      readBody(answer).then((data) => resolve({ status: answer.statusCode ?? 500, headers: answer.headers, body: data }), reject);
+class CapacityProxyServer {
+  readonly model: CapacityModel;
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  private readonly shapes = new Map<string, Promise<TableShape>>();
+
+  constructor(private readonly upstream: URL, initial: Partial<CapacitySettings>) {
+    this.model = new CapacityModel(initial);
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const operation = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+    this.model.stats.requests++;
+    if (DATA_OPERATIONS.has(operation) && this.model.internalError()) return sendError(res, 'InternalServerError');
+    const body = raw.length > 0 ? (JSON.parse(raw.toString()) as Record<string, unknown>) : {};
+    if (TABLE_CHANGES.has(operation)) this.shapes.delete(String(body.TableName));
+    const x: Exchange = { req, res, body, raw };
+    const table = String(body.TableName);
+    switch (operation) {
+      case 'PutItem': return this.single(x, 'write', this.model.writeBuckets(table, await this.shapeOf(req, table), body.Item as AttributeMap), writeUnits(body.Item as AttributeMap));
+      case 'UpdateItem':
+      case 'DeleteItem': return this.single(x, 'write', this.model.writeBuckets(table, await this.shapeOf(req, table), undefined), 1);
+      case 'GetItem': return this.single(x, 'read', [table], body.ConsistentRead ? 1 : 0.5);
+      case 'Query':
+      case 'Scan': return this.readMany(x);
+      case 'BatchWriteItem': return this.batchWrite(x);
+      case 'BatchGetItem': return this.batchGet(x);
+      default: return relay(res, await this.forward(req, raw));
+    }
+  }
+
+  private forward(req: IncomingMessage, body: Buffer, target?: string): Promise<Upstream> {
+    return new Promise((resolve, reject) => {
+      const headers: IncomingHttpHeaders = { ...req.headers, host: this.upstream.host, 'content-length': String(body.length) };
+      delete headers.connection;
+      if (target) headers['x-amz-target'] = target;
+      const out = httpRequest({ hostname: this.upstream.hostname, port: this.upstream.port, method: req.method, path: req.url, headers, agent: this.agent }, (answer) => {
+        readBody(answer).then((data) => resolve({ status: answer.statusCode ?? 500, headers: answer.headers, body: data }), reject);
+      });
+      out.on('error', reject);
+      out.end(body);
     });
-    out.on('error', reject);
-    out.end(body);
-  });
+  }
 
   /** A table's GSIs, asked once with DescribeTable (DynamoDB Local does not check signatures). */
-  const shapeOf = (req: IncomingMessage, table: string): Promise<TableShape> => {
-    let shape = shapes.get(table);
+  private shapeOf(req: IncomingMessage, table: string): Promise<TableShape> {
+    let shape = this.shapes.get(table);
     if (!shape) {
-      shape = forward(req, Buffer.from(JSON.stringify({ TableName: table })), 'DynamoDB_20120810.DescribeTable').then((answer) => {
-        if (answer.status !== 200) shapes.delete(table);
+      shape = this.forward(req, Buffer.from(JSON.stringify({ TableName: table })), 'DynamoDB_20120810.DescribeTable').then((answer) => {
+        if (answer.status !== 200) this.shapes.delete(table);
         const description = (JSON.parse(answer.body.toString()) as { Table?: { GlobalSecondaryIndexes?: { IndexName: string; KeySchema: { AttributeName: string }[] }[] } }).Table;
         return { indexes: (description?.GlobalSecondaryIndexes ?? []).map((g) => ({ name: g.IndexName, keys: g.KeySchema.map((k) => k.AttributeName) })) };
       });
-      shapes.set(table, shape);
+      this.shapes.set(table, shape);
     }
     return shape;
-  };
-
-  const handlers: Record<string, (x: Exchange) => Promise<void>> = {
-    PutItem: async (x) => single(x, 'write', model.writeBuckets(String(x.body.TableName), await shapeOf(x.req, String(x.body.TableName)), x.body.Item as AttributeMap), writeUnits(x.body.Item as AttributeMap)),
-    UpdateItem: async (x) => single(x, 'write', model.writeBuckets(String(x.body.TableName), await shapeOf(x.req, String(x.body.TableName)), undefined), 1),
-    DeleteItem: async (x) => single(x, 'write', model.writeBuckets(String(x.body.TableName), await shapeOf(x.req, String(x.body.TableName)), undefined), 1),
-    GetItem: (x) => single(x, 'read', [String(x.body.TableName)], x.body.ConsistentRead ? 1 : 0.5),
-    Query: (x) => readMany(x),
-    Scan: (x) => readMany(x),
-    BatchWriteItem: (x) => batchWrite(x),
-    BatchGetItem: (x) => batchGet(x),
-  };
-
-  async function single(x: Exchange, kind: 'read' | 'write', buckets: string[], units: number): Promise<void> {
-    if (!model.tryCharge(kind, buckets, units)) return throttle(x.res);
-    relay(x.res, await forward(x.req, x.raw));
   }
 
-  function throttle(res: ServerResponse): void {
-    model.stats.throttled++;
-    sendError(res, model.settings.throttleError);
+  private async single(x: Exchange, kind: 'read' | 'write', buckets: string[], units: number): Promise<void> {
+    if (!this.model.tryCharge(kind, buckets, units)) return this.throttle(x.res);
+    relay(x.res, await this.forward(x.req, x.raw));
+  }
+
+  private throttle(res: ServerResponse): void {
+    this.model.stats.throttled++;
+    sendError(res, this.model.settings.throttleError);
   }
 
   /** Admitted while the bucket is not in debt, then charged for what the answer holds. */
-  async function readMany(x: Exchange): Promise<void> {
+  private async readMany(x: Exchange): Promise<void> {
     const bucket = x.body.IndexName ? `${String(x.body.TableName)}/${String(x.body.IndexName)}` : String(x.body.TableName);
-    if (!model.tryCharge('read', [bucket], 0)) return throttle(x.res);
-    const answer = await forward(x.req, x.raw);
-    model.charge('read', bucket, Math.ceil(answer.body.length / 4096) * (x.body.ConsistentRead ? 1 : 0.5));
+    if (!this.model.tryCharge('read', [bucket], 0)) return this.throttle(x.res);
+    const answer = await this.forward(x.req, x.raw);
+    this.model.charge('read', bucket, Math.ceil(answer.body.length / 4096) * (x.body.ConsistentRead ? 1 : 0.5));
     relay(x.res, answer);
   }
 
-  async function batchWrite(x: Exchange): Promise<void> {
-    type WriteRequest = { PutRequest?: { Item: AttributeMap }; DeleteRequest?: unknown };
-    const requested = x.body.RequestItems as Record<string, WriteRequest[]>;
+  private async batchWrite(x: Exchange): Promise<void> {
     const admitted: Record<string, WriteRequest[]> = {};
-    const unprocessed: Record<string, WriteRequest[]> = {};
+    const held = { entries: {} as Record<string, WriteRequest[]>, count: 0 };
     let short = false;
-    let held = 0;
-    for (const [table, entries] of Object.entries(requested)) {
-      const shape = await shapeOf(x.req, table);
-      const split = model.split(entries, (entry) => model.tryCharge('write', model.writeBuckets(table, shape, entry.PutRequest?.Item), writeUnits(entry.PutRequest?.Item)));
+    for (const [table, entries] of Object.entries(x.body.RequestItems as Record<string, WriteRequest[]>)) {
+      const shape = await this.shapeOf(x.req, table);
+      const split = this.model.split(entries, (entry) => this.model.tryCharge('write', this.model.writeBuckets(table, shape, entry.PutRequest?.Item), writeUnits(entry.PutRequest?.Item)));
       if (split.admitted.length > 0) admitted[table] = split.admitted;
-      if (split.unprocessed.length > 0) unprocessed[table] = split.unprocessed;
+      if (split.unprocessed.length > 0) held.entries[table] = split.unprocessed;
+      held.count += split.unprocessed.length;
       short ||= split.short;
-      held += split.unprocessed.length;
     }
-    await answerBatch(x, { ...x.body, RequestItems: admitted }, 'UnprocessedItems', { entries: unprocessed, count: held }, short,
+    await this.answerBatch(x, { ...x.body, RequestItems: admitted }, 'UnprocessedItems', held, short,
       (theirs, ours) => [...((theirs as WriteRequest[] | undefined) ?? []), ...(ours as WriteRequest[])]);
   }
 
-  async function batchGet(x: Exchange): Promise<void> {
-    type KeysAndAttributes = { Keys: AttributeMap[]; ConsistentRead?: boolean };
-    const requested = x.body.RequestItems as Record<string, KeysAndAttributes>;
+  private async batchGet(x: Exchange): Promise<void> {
     const admitted: Record<string, KeysAndAttributes> = {};
-    const unprocessed: Record<string, KeysAndAttributes> = {};
+    const held = { entries: {} as Record<string, KeysAndAttributes>, count: 0 };
     let short = false;
-    let held = 0;
-    for (const [table, request] of Object.entries(requested)) {
-      const split = model.split(request.Keys, () => model.tryCharge('read', [table], request.ConsistentRead ? 1 : 0.5));
+    for (const [table, request] of Object.entries(x.body.RequestItems as Record<string, KeysAndAttributes>)) {
+      const split = this.model.split(request.Keys, () => this.model.tryCharge('read', [table], request.ConsistentRead ? 1 : 0.5));
       if (split.admitted.length > 0) admitted[table] = { ...request, Keys: split.admitted };
-      if (split.unprocessed.length > 0) unprocessed[table] = { ...request, Keys: split.unprocessed };
+      if (split.unprocessed.length > 0) held.entries[table] = { ...request, Keys: split.unprocessed };
+      held.count += split.unprocessed.length;
       short ||= split.short;
-      held += split.unprocessed.length;
     }
-    await answerBatch(x, { ...x.body, RequestItems: admitted }, 'UnprocessedKeys', { entries: unprocessed, count: held }, short,
+    await this.answerBatch(x, { ...x.body, RequestItems: admitted }, 'UnprocessedKeys', held, short,
       (theirs, ours) => ({ ...(ours as KeysAndAttributes), Keys: [...((theirs as KeysAndAttributes | undefined)?.Keys ?? []), ...(ours as KeysAndAttributes).Keys] }));
   }
 
@@ -174,14 +187,13 @@ export async function startCapacityProxy(upstreamEndpoint: string, initial: Part
    * Sends the admitted part of a batch and adds what was held back to the answer's unprocessed
    * map. Nothing admitted because the buckets are empty is a throttling error, as in DynamoDB.
    */
-  async function answerBatch(x: Exchange, request: { RequestItems: Record<string, unknown> }, field: 'UnprocessedItems' | 'UnprocessedKeys',
+  private async answerBatch(x: Exchange, request: { RequestItems: Record<string, unknown> }, field: 'UnprocessedItems' | 'UnprocessedKeys',
     held: { entries: Record<string, unknown>; count: number }, short: boolean, merge: (theirs: unknown, ours: unknown) => unknown): Promise<void> {
-    if (Object.keys(request.RequestItems).length === 0 && short) return throttle(x.res);
-    model.stats[field === 'UnprocessedItems' ? 'unprocessedItems' : 'unprocessedKeys'] += held.count;
-    if (Object.keys(request.RequestItems).length === 0) {
-      return sendJson(x.res, 200, field === 'UnprocessedItems' ? { [field]: held.entries } : { Responses: {}, [field]: held.entries });
-    }
-    const answer = await forward(x.req, Buffer.from(JSON.stringify(request)));
+    const nothingAdmitted = Object.keys(request.RequestItems).length === 0;
+    if (nothingAdmitted && short) return this.throttle(x.res);
+    this.model.stats[field === 'UnprocessedItems' ? 'unprocessedItems' : 'unprocessedKeys'] += held.count;
+    if (nothingAdmitted) return sendJson(x.res, 200, field === 'UnprocessedItems' ? { [field]: held.entries } : { Responses: {}, [field]: held.entries });
+    const answer = await this.forward(x.req, Buffer.from(JSON.stringify(request)));
     if (answer.status !== 200 || held.count === 0) return relay(x.res, answer);
     const result = JSON.parse(answer.body.toString()) as Record<string, Record<string, unknown> | undefined>;
     const merged: Record<string, unknown> = { ...result[field] };
@@ -189,29 +201,26 @@ export async function startCapacityProxy(upstreamEndpoint: string, initial: Part
     sendJson(x.res, 200, { ...result, [field]: merged }, answer.headers);
   }
 
-  const server = createServer((req, res) => {
-    void (async () => {
-      const raw = await readBody(req);
-      const operation = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
-      model.stats.requests++;
-      if (DATA_OPERATIONS.has(operation) && model.internalError()) return sendError(res, 'InternalServerError');
-      const body = raw.length > 0 ? (JSON.parse(raw.toString()) as Record<string, unknown>) : {};
-      if (TABLE_CHANGES.has(operation)) shapes.delete(String(body.TableName));
-      const handler = handlers[operation];
-      if (handler) await handler({ req, res, body, raw });
-      else relay(res, await forward(req, raw));
-    })().catch(() => res.destroy());
-  });
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+/** Starts the proxy on a free loopback port in front of `upstreamEndpoint` (DynamoDB Local). */
+export async function startCapacityProxy(upstreamEndpoint: string, initial: Partial<CapacitySettings> = {}): Promise<CapacityProxy> {
+  const proxy = new CapacityProxyServer(new URL(upstreamEndpoint), initial);
+  // A request that fails half-way (the client reset it, DynamoDB Local went away) drops the connection, as a network would.
+  const server = createServer((req, res) => { proxy.handle(req, res).catch(() => res.destroy()); });
   await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(0, '127.0.0.1', resolve); });
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    configure: (changes) => model.configure(changes),
-    settings: () => ({ ...model.settings }),
-    stats: () => ({ ...model.stats }),
+    configure: (changes) => proxy.model.configure(changes),
+    settings: () => ({ ...proxy.model.settings }),
+    stats: () => ({ ...proxy.model.stats }),
     stop: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      agent.destroy();
+      proxy.close();
     },
   };
 }

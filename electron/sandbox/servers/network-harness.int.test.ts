@@ -40,26 +40,28 @@ describe('network harness', () => {
   });
 
   it('adds the profile latency to every round trip, on both sides', async () => {
-    const median = async (call: () => Promise<unknown>) => {
-      const times: number[] = [];
+    // The fastest of 15 calls after 10 to warm up: noise on a shared machine only adds time.
+    const fastest = async (call: () => Promise<unknown>) => {
+      for (let i = 0; i < 10; i++) await call();
+      let best = Infinity;
       for (let i = 0; i < 15; i++) {
         const start = performance.now();
         await call();
-        times.push(performance.now() - start);
+        best = Math.min(best, performance.now() - start);
       }
-      return times.sort((a, b) => a - b)[7]!;
+      return best;
     };
     const describeTable = () => through.send(new DescribeTableCommand({ TableName: table }));
     const mongo = await new MongoClient(harness.mongoUrl, { serverSelectionTimeoutMS: 5000 }).connect();
     try {
       const ping = () => mongo.db('admin').command({ ping: 1 });
-      const before = { dynamo: await median(describeTable), mongo: await median(ping) };
+      const before = { dynamo: await fastest(describeTable), mongo: await fastest(ping) };
       await harness.setProfile('region');
-      const after = { dynamo: await median(describeTable), mongo: await median(ping) };
+      const after = { dynamo: await fastest(describeTable), mongo: await fastest(ping) };
       await harness.setProfile(undefined);
-      // 10 ms ± 2 per round trip: a lower bound only, a loaded machine only adds.
-      expect(after.dynamo - before.dynamo).toBeGreaterThan(7);
-      expect(after.mongo - before.mongo).toBeGreaterThan(7);
+      // 10 ms ± 2 per round trip, so at least 8: a lower bound only, with a margin for noise.
+      expect(after.dynamo - before.dynamo).toBeGreaterThan(6);
+      expect(after.mongo - before.mongo).toBeGreaterThan(6);
     } finally {
       await mongo.close();
     }
