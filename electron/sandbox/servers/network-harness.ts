@@ -19,6 +19,8 @@ type Side = 'dynamodb' | 'mongodb';
 export interface NetworkHarness {
   mongoUrl: string;
   dynamoEndpoint: string;
+  /** Every port it listens on (Toxiproxy's API, both proxies, the capacity proxy), all on 127.0.0.1. */
+  ports: number[];
   descriptions: string[];
   /** Replaces the latency on both sides; undefined: loopback speed. */
   setProfile(profile: NetworkProfile | undefined): Promise<void>;
@@ -60,6 +62,7 @@ export async function startNetworkHarness(log: (line: string) => void, upstream:
   const harness: NetworkHarness = {
     mongoUrl: throughProxy(upstream.mongoUrl, proxies.mongodb.listen),
     dynamoEndpoint: `http://${proxies.dynamodb.listen}`,
+    ports: [client.apiUrl, capacity.endpoint, `http://${proxies.dynamodb.listen}`, `http://${proxies.mongodb.listen}`].map((url) => Number(new URL(url).port)),
     descriptions: [],
     async setProfile(profile) {
       for (const side of sides('both')) {
