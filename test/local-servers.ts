@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
+import { startNetworkHarness, type HarnessOptions, type NetworkHarness } from '../electron/sandbox/servers/network-harness';
 
 /** Connection details of the servers that test/global-setup.ts started for this run. */
 export function localServers() {
@@ -18,4 +19,13 @@ export function localServers() {
 /** A name no other test file uses, for databases and table prefixes. */
 export function uniqueName(prefix: string): string {
   return `${prefix}_${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * The network harness in front of this run's servers, for a test file of its own: other test
+ * files keep talking to the servers directly. Stop it in afterAll.
+ */
+export function startTestHarness(options: HarnessOptions = {}): Promise<NetworkHarness> {
+  const { mongoUrl, dynamoEndpoint } = inject('servers');
+  return startNetworkHarness(() => {}, { mongoUrl, dynamoEndpoint }, options);
 }

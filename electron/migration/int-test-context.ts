@@ -8,9 +8,13 @@ import { createDynamoClients } from '../adapters/dynamodb/client';
 import { connectMongo } from '../adapters/mongodb/connect';
 import type { MigrationContext } from './context';
 
-/** For integration tests: a fresh database, table prefix and state folder on the shared local servers. */
-export async function openTestContext(name: string): Promise<MigrationContext & { database: string; prefix: string; mongoUrl: string; endpoint: string; tables(): Promise<string[]>; close(): Promise<void> }> {
-  const servers = localServers();
+/**
+ * For integration tests: a fresh database, table prefix and state folder on the shared local
+ * servers, reached directly or through other ends (the network harness's).
+ */
+export async function openTestContext(name: string, through?: { mongoUrl: string; dynamoEndpoint: string }): Promise<MigrationContext & { database: string; prefix: string; mongoUrl: string; endpoint: string; tables(): Promise<string[]>; close(): Promise<void> }> {
+  const direct = localServers();
+  const servers = through ? { mongoUrl: through.mongoUrl, dynamo: { ...direct.dynamo, endpoint: through.dynamoEndpoint } } : direct;
   const database = uniqueName(name);
   const prefix = uniqueName(name.replace(/[^A-Za-z0-9]/g, ''));
   const mongoUrl = `${servers.mongoUrl}/${database}`;

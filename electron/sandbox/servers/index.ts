@@ -1,13 +1,33 @@
+import type { CapacitySettings } from './capacity-model';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { reapOrphans } from './managed-process';
 import { startMongoServer } from './mongo-server';
+import { startNetworkHarness, type NetworkHarness } from './network-harness';
+import type { NetworkProfile } from './network-profiles';
+
+export type { NetworkHarness } from './network-harness';
+export { startNetworkHarness } from './network-harness';
+export { isNetworkProfile, NETWORK_PROFILES, type NetworkProfile } from './network-profiles';
 
 interface LocalServers {
+  /** The servers themselves, without the harness. */
   mongoUrl: string;
   dynamoEndpoint: string;
+  /** Present when asked for: its endpoints sit in front of the two above. */
+  harness?: NetworkHarness;
   /** One line per server: what runs, which version, where. */
   descriptions: string[];
   stop(): Promise<void>;
+}
+
+interface LocalServerOptions {
+  useMongoUrl?: boolean;
+  /** Any of these starts the network harness in front of the servers. */
+  network?: NetworkProfile;
+  wcu?: number;
+  rcu?: number;
+  /** Fault rates of the capacity model (and the seed of their draws). */
+  faults?: Partial<Pick<CapacitySettings, 'unprocessedRate' | 'errorRate' | 'throttleError' | 'seed'>>;
 }
 
 /**
@@ -16,17 +36,25 @@ interface LocalServers {
  * write only to databases of their own); the sandbox, which loads sample data over the
  * `alertwhisperer` database, never does, so it can never touch a real deployment.
  */
-export async function startLocalServers(log: (line: string) => void = () => {}, { useMongoUrl = false } = {}): Promise<LocalServers> {
+export async function startLocalServers(log: (line: string) => void = () => {}, options: LocalServerOptions = {}): Promise<LocalServers> {
   reapOrphans();
-  const [mongo, dynamo] = await Promise.allSettled([startMongoServer(log, useMongoUrl), startDynamoDbLocal(log)]);
+  const [mongo, dynamo] = await Promise.allSettled([startMongoServer(log, options.useMongoUrl ?? false), startDynamoDbLocal(log)]);
   if (mongo.status === 'rejected' || dynamo.status === 'rejected') {
     await Promise.all([mongo, dynamo].map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
     throw [mongo, dynamo].map((s) => (s.status === 'rejected' ? s.reason : undefined)).find(Boolean);
   }
+  const stopServers = async () => { await Promise.all([mongo.value.stop(), dynamo.value.stop()]); };
+  const { network, wcu, rcu, faults } = options;
+  const wanted = network !== undefined || wcu !== undefined || rcu !== undefined || faults !== undefined;
+  const harness = wanted
+    ? await startNetworkHarness(log, { mongoUrl: mongo.value.url, dynamoEndpoint: dynamo.value.endpoint }, { network, capacity: { ...faults, ...(wcu === undefined ? {} : { wcu }), ...(rcu === undefined ? {} : { rcu }) } })
+      .catch(async (error: unknown) => { await stopServers(); throw error; })
+    : undefined;
   return {
     mongoUrl: mongo.value.url,
     dynamoEndpoint: dynamo.value.endpoint,
-    descriptions: [`MongoDB side: ${mongo.value.description}`, `DynamoDB side: ${dynamo.value.description}`],
-    stop: async () => { await Promise.all([mongo.value.stop(), dynamo.value.stop()]); },
+    harness,
+    descriptions: [`MongoDB side: ${mongo.value.description}`, `DynamoDB side: ${dynamo.value.description}`, ...(harness?.descriptions ?? [])],
+    stop: async () => { await harness?.stop(); await stopServers(); },
   };
 }

@@ -21,13 +21,14 @@ function listeningAddresses(port: number): string[] {
 }
 
 describe('sandbox servers', () => {
-  it('listen on the loopback interface only', async () => {
-    const servers = await startLocalServers();
+  it('listen on the loopback interface only, network harness included', async () => {
+    const servers = await startLocalServers(() => {}, { network: 'lan' });
     try {
-      for (const url of [servers.mongoUrl.replace(/^mongodb/, 'http'), servers.dynamoEndpoint]) {
-        const addresses = listeningAddresses(Number(new URL(url).port));
-        expect(addresses.length, `${url} listens`).toBeGreaterThan(0);
-        for (const address of addresses) expect([LOOPBACK_V4, ...LOOPBACK_V6], `${url} listens on ${address}`).toContain(address);
+      const ports = [servers.mongoUrl, servers.dynamoEndpoint].map((url) => Number(new URL(url.replace(/^mongodb/, 'http')).port));
+      for (const port of [...ports, ...servers.harness!.ports]) {
+        const addresses = listeningAddresses(port);
+        expect(addresses.length, `port ${port} listens`).toBeGreaterThan(0);
+        for (const address of addresses) expect([LOOPBACK_V4, ...LOOPBACK_V6], `port ${port} listens on ${address}`).toContain(address);
       }
     } finally {
       await servers.stop();
