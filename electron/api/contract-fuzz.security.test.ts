@@ -192,7 +192,7 @@ describe.each(BACKENDS)('contract fuzz on %s', (backend) => {
 
 describe('contract fuzz on connection inputs', () => {
   it('refuses hostile connections and prefixes, or answers with a typed result', async () => {
-    const text = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('x'.repeat(9_000), 'mongodb://', 'mongodb://a:b@c@d', 'http://[::1', 'ftp://x', 'http://127.0.0.1:1', '../../etc', 'a\u0000b'));
+    const text = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('x'.repeat(9_000), 'mongodb://', 'mongodb://a:b@c@d', 'http://[::1', 'ftp://127.0.0.1:1', 'http://127.0.0.1:1', '../../etc', 'a\u0000b'));
     const connection = fc.oneof(
       text.map((url) => ({ backend: 'mongodb', url: `mongodb://127.0.0.1:1/${url}` })),
       text.map((url) => ({ backend: 'mongodb', url })),
@@ -205,7 +205,7 @@ describe('contract fuzz on connection inputs', () => {
         const result = tested.output as { ok: boolean; error?: { code: string } };
         expect(result.error?.code).not.toBe('INTERNAL');
       }
-    }, 40);
+    }, 20);
     await hostile(fc.oneof(text, fc.string({ minLength: 200, maxLength: 300 }).map((s) => s.replace(/[^A-Za-z0-9_.-]/g, 'a'))), async (tablePrefix) => {
       const outcome = await call('cloudformation.template', { tablePrefix });
       expectRefusal(outcome, 'template');
@@ -213,7 +213,8 @@ describe('contract fuzz on connection inputs', () => {
       const names = [...(outcome.output as { json: string }).json.matchAll(/"TableName": "([^"]*)"/g)].map((m) => m[1]!);
       for (const name of names) expect(name).toMatch(/^[A-Za-z0-9_.-]{3,255}$/);
     }, 100);
-  });
+  // A hostile host that parses is tried for real (on loopback): each costs a connect timeout.
+  }, 300_000);
 });
 
 describe.each(BACKENDS)('the probe reproductions (issue 9) on %s', (backend) => {
