@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { collectionSpec } from '../../../shared/catalogue';
-import { parseFilter, type Sort } from '../../../shared/query';
+import type { Sort } from '../../../shared/query';
+import { parseItemFilter } from './item-scalar';
 import { planQuery } from './plan-query';
 
 const alerts = collectionSpec('alerts')!;
-const plan = (filter: Record<string, unknown>, sort: Sort = [], index?: string) => planQuery(parseFilter(filter), sort, alerts, index);
+const plan = (filter: Record<string, unknown>, sort: Sort = [], index?: string) => planQuery(parseItemFilter(filter), sort, alerts, index);
 
 describe('planQuery', () => {
   it('uses GetItem for an id equality alone', () => {
@@ -125,7 +126,7 @@ describe('planQuery', () => {
 
     it('refuses an index the collection does not have, listing the ones it has', () => {
       expect(() => plan({ status: 'open' }, [], 'severity-index')).toThrow(/alerts has no index severity-index; choose one of table, company-timestamp-index, status-index, scan/);
-      expect(() => planQuery(parseFilter({ status: 'open' }), [], collectionSpec('users')!, 'status-index')).toThrow(/users has no index status-index/);
+      expect(() => planQuery(parseItemFilter({ status: 'open' }), [], collectionSpec('users')!, 'status-index')).toThrow(/users has no index status-index/);
     });
   });
 });
