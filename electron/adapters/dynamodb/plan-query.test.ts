@@ -19,6 +19,21 @@ describe('planQuery', () => {
     });
   });
 
+  it('serves a Date range (the last 24 hours) with company-timestamp-index, as the ISO strings a migration writes', () => {
+    const p = plan({ company_id: 'c1', timestamp: { $gte: { $date: '2026-03-04T05:06:07Z' }, $lte: { $date: { $numberLong: '1772679967089' } } } }, [['timestamp', -1]]);
+    expect(p).toMatchObject({
+      operation: 'Query', index: 'company-timestamp-index', order: 'index', scanIndexForward: false,
+      key: { range: { attribute: 'timestamp', op: 'between', low: '2026-03-04T05:06:07.000Z', high: new Date(1772679967089).toISOString() } },
+    });
+  });
+
+  it('turns an anchored literal $regex on the sort key into a begins_with key condition', () => {
+    expect(plan({ company_id: 'c1', timestamp: { $regex: '^2026-03' } })).toMatchObject({
+      operation: 'Query', index: 'company-timestamp-index', key: { range: { attribute: 'timestamp', op: 'begins_with', value: '2026-03' } },
+      filter: { kind: 'and', conditions: [] },
+    });
+  });
+
   it('does not use the key for an id of the wrong type', () => {
     expect(plan({ id: 5 }).operation).toBe('Scan');
   });
