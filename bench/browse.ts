@@ -15,7 +15,8 @@ import { MongoClient } from 'mongodb';
 import { collectionSpec, tableName } from '../shared/catalogue';
 import { DynamoConnectionSchema, type Connection } from '../shared/connection';
 import type { QueryPlan } from '../shared/database';
-import { parseFilter, type Filter } from '../shared/query';
+import type { Filter } from '../shared/query';
+import { parseItemFilter } from '../electron/adapters/dynamodb/item-scalar';
 import { createAdapter, type DatabaseAdapter } from '../electron/adapters';
 import { createDynamoClients } from '../electron/adapters/dynamodb/client';
 import { ExpressionBuilder, buildExpression } from '../electron/adapters/dynamodb/build-expression';
@@ -84,7 +85,7 @@ async function loadDynamo(connection: Extract<Connection, { backend: 'dynamodb' 
     // The baseline: the same filter answered the way a Scan-only tool does, reading the whole table.
     fullScan: async (filter) => {
       const b = new ExpressionBuilder();
-      const expression = buildExpression(parseFilter(filter), b) as string;
+      const expression = buildExpression(parseItemFilter(filter), b) as string;
       let start: Record<string, unknown> | undefined;
       let matched = 0;
       do {

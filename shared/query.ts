@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { checkInputLimits, fieldNameProblem, isPrototypeKey } from './input-limits';
+import { literalKey } from './extended-json';
+import { fromLiteral, type TypedValue } from './typed-value';
 
 /**
  * The query language both adapters speak: a subset of MongoDB's, validated here so that the
@@ -7,23 +9,30 @@ import { checkInputLimits, fieldNameProblem, isPrototypeKey } from './input-limi
  * MongoDB's semantics are the reference for every operator.
  */
 
-export const ScalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-export type Scalar = z.infer<typeof ScalarSchema>;
+export const PlainScalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type PlainScalar = z.infer<typeof PlainScalarSchema>;
+/** A value a condition compares with: JSON's, or a typed value sent as Extended JSON (`{$date}`, `{$oid}`, ...). */
+export type Scalar = PlainScalar | TypedValue;
 
 export const COMPARISON_OPERATORS = ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte'] as const;
-export const SUPPORTED_OPERATORS = [...COMPARISON_OPERATORS, '$in', '$nin', '$exists', '$and', '$or'] as const;
+export const SUPPORTED_OPERATORS = [...COMPARISON_OPERATORS, '$in', '$nin', '$exists', '$regex', '$options', '$and', '$or'] as const;
 /** Server-side code and aggregation expressions: refused on every backend, never translated. */
 export const REFUSED_OPERATORS = ['$where', '$function', '$accumulator', '$expr'] as const;
 
 export type ComparisonOp = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte';
 
-/** The parsed form of a filter that translators work on. */
-export type Condition =
-  | { kind: 'compare'; field: string; op: ComparisonOp; value: Scalar }
-  | { kind: 'in'; field: string; values: Scalar[]; negate: boolean }
+/**
+ * The parsed form of a filter that translators work on. `V` is the value type: Scalar as parsed;
+ * an adapter may first map typed values to its backend's own (DynamoDB: the migration's mapping).
+ */
+export type Condition<V = Scalar> =
+  | { kind: 'compare'; field: string; op: ComparisonOp; value: V }
+  | { kind: 'in'; field: string; values: V[]; negate: boolean }
   | { kind: 'exists'; field: string; exists: boolean }
-  | { kind: 'and'; conditions: Condition[] }
-  | { kind: 'or'; conditions: Condition[] };
+  /** `$regex` with its `$options` (letters of `imsxu`), as MongoDB reads them. */
+  | { kind: 'regex'; field: string; pattern: string; options: string }
+  | { kind: 'and'; conditions: Condition<V>[] }
+  | { kind: 'or'; conditions: Condition<V>[] };
 
 export type Filter = Record<string, unknown>;
 
@@ -61,11 +70,44 @@ function checkField(field: string, path: string): void {
 }
 
 function checkScalar(value: unknown, path: string): Scalar {
-  const parsed = ScalarSchema.safeParse(value);
+  const typed = typeof value === 'object' && value !== null ? literalAt(value, path) : undefined;
+  if (typed !== undefined) {
+    if (typeof typed === 'number' && !Number.isFinite(typed)) throw new QueryError('INVALID_QUERY', `expected a finite number at ${path}`, path);
+    return typed;
+  }
+  const parsed = PlainScalarSchema.safeParse(value);
   if (!parsed.success || (typeof value === 'number' && !Number.isFinite(value))) {
-    throw new QueryError('INVALID_QUERY', `expected a string, finite number, boolean or null at ${path}, got ${describe(value)}`, path);
+    throw new QueryError('INVALID_QUERY', `expected a string, finite number, boolean, null or an Extended JSON value ({"$date": ...}, {"$oid": ...}, ...) at ${path}, got ${describe(value)}`, path);
   }
   return parsed.data;
+}
+
+function literalAt(value: object, path: string): TypedValue | number | undefined {
+  try {
+    return fromLiteral(value, path);
+  } catch (error) {
+    throw new QueryError('INVALID_QUERY', (error as Error).message, path);
+  }
+}
+
+const REGEX_OPTIONS = /^[imsxu]*$/;
+
+/** `{$regularExpression: {pattern, options}}`: what a shell `/abc/i` becomes in Extended JSON. */
+function regularExpression(value: unknown): { pattern: string; options: string } | undefined {
+  if (!isPlainObject(value) || Object.keys(value).length !== 1 || !isPlainObject(value.$regularExpression)) return undefined;
+  const { pattern, options = '' } = value.$regularExpression;
+  return typeof pattern === 'string' && typeof options === 'string' ? { pattern, options } : undefined;
+}
+
+function regexCondition(field: string, pattern: unknown, options: unknown, path: string): Condition {
+  const literal = regularExpression(pattern);
+  const text = literal ? literal.pattern : pattern;
+  if (typeof text !== 'string') throw new QueryError('INVALID_QUERY', `$regex needs a pattern string or /regex/, got ${describe(pattern)}`, path);
+  if (options !== undefined && typeof options !== 'string') throw new QueryError('INVALID_QUERY', `$options needs a string of flags, got ${describe(options)}`, path);
+  const flags = [...new Set(`${literal?.options ?? ''}${options ?? ''}`)].sort().join('');
+  if (!REGEX_OPTIONS.test(flags)) throw new QueryError('INVALID_QUERY', `$options takes the flags i, m, s, x and u; got "${flags}"`, path);
+  if (text.includes('\0')) throw new QueryError('INVALID_QUERY', 'a $regex pattern cannot contain a NUL character', path);
+  return { kind: 'regex', field, pattern: text, options: flags };
 }
 
 function describe(value: unknown): string {
@@ -86,12 +128,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function parseFieldCondition(field: string, spec: unknown, path: string): Condition[] {
-  if (!isPlainObject(spec) || !Object.keys(spec).some((k) => k.startsWith('$'))) {
+  const regex = regularExpression(spec);
+  if (regex) return [regexCondition(field, regex.pattern, regex.options, path)];
+  if (!isPlainObject(spec) || !Object.keys(spec).some((k) => k.startsWith('$')) || literalKey(spec) !== undefined) {
     return [{ kind: 'compare', field, op: 'eq', value: checkScalar(spec, path) }];
   }
   const entries = Object.entries(spec);
   if (entries.length === 0) throw new QueryError('INVALID_QUERY', `empty operator object for "${field}"`, path);
-  return entries.map(([op, operand]): Condition => {
+  if ('$options' in spec && !('$regex' in spec)) throw new QueryError('INVALID_QUERY', '$options is only read together with $regex', `${path}.$options`);
+  return entries.filter(([op]) => op !== '$options').map(([op, operand]): Condition => {
     const at = `${path}.${op}`;
     if (!op.startsWith('$')) throw new QueryError('INVALID_QUERY', `cannot mix operators and plain fields in the condition on "${field}"`, at);
     switch (op) {
@@ -100,6 +145,8 @@ function parseFieldCondition(field: string, spec: unknown, path: string): Condit
       case '$in': case '$nin':
         if (!Array.isArray(operand)) throw new QueryError('INVALID_QUERY', `${op} needs an array, got ${describe(operand)}`, at);
         return { kind: 'in', field, negate: op === '$nin', values: operand.map((v, i) => checkScalar(v, `${at}.${i}`)) };
+      case '$regex':
+        return regexCondition(field, operand, spec.$options, at);
       case '$exists':
         if (typeof operand !== 'boolean') throw new QueryError('INVALID_QUERY', `$exists needs true or false, got ${describe(operand)}`, at);
         return { kind: 'exists', field, exists: operand };

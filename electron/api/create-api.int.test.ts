@@ -8,6 +8,7 @@ import type { VerifyProgress } from '../../shared/contract';
 import { loadSampleData } from '../sandbox';
 import { createConnectionStore } from '../settings/connection-store';
 import { localServers, uniqueName } from '../../test/local-servers';
+import { acknowledgeSet } from '../../renderer/src/pages/browse/acknowledge';
 import { createApi, type Api } from './create-api';
 import { defaultDeps } from './default-deps';
 
@@ -105,6 +106,32 @@ describe('the console api on real servers', () => {
     const verified = await until(events, (p) => p.state !== 'running');
     expect(verified).toMatchObject({ state: 'completed', result: { ok: true } });
   }, 60_000);
+
+  it('asks the support question with Dates alike on both backends after the migration, and Acknowledge writes a BSON Date on MongoDB', async () => {
+    type Page = { documents: Record<string, unknown>[]; plan: { index?: string } };
+    const [sample] = (await ok<Page>(api.call('documents.find', { connectionId: 'm', collection: 'alerts', filter: { status: 'active' }, options: { limit: 1 } }))).documents;
+    const since = { $date: new Date(Date.now() - 7 * 24 * 3_600_000).toISOString() };
+    const question = { company_id: sample!.company_id, status: 'active', timestamp: { $gte: since } };
+    const ask = (connectionId: string) => ok<Page>(api.call('documents.find', { connectionId, collection: 'alerts', filter: question, options: { sort: [['timestamp', -1]], limit: 500 } }));
+    const [onMongo, onDynamo] = await Promise.all([ask('m'), ask('d')]);
+    expect(onMongo.documents.length).toBeGreaterThan(0);
+    // The migration's mapping: an ObjectId on MongoDB is its 24 hex digits on DynamoDB.
+    expect(onDynamo.documents.map((d) => d._id)).toEqual(onMongo.documents.map((d) => (d._id as { $oid: string }).$oid));
+    expect(onDynamo.plan.index).toBe('company-timestamp-index');
+    expect(onMongo.documents[0]!.timestamp).toEqual({ $date: expect.any(String) });
+
+    const id = onMongo.documents.find((d) => typeof d.id === 'string')!.id as string;
+    for (const connectionId of ['m', 'd']) {
+      await ok(api.call('documents.update', { connectionId, collection: 'alerts', filter: { id }, update: { $set: acknowledgeSet('support-1', new Date('2026-03-04T05:06:07.089Z')) } }));
+    }
+    const client = await new MongoClient(`${localServers().mongoUrl}/${database}`).connect();
+    const stored = await client.db().collection('alerts').findOne({ id });
+    await client.close();
+    expect(stored?.acknowledged_at).toBeInstanceOf(Date);
+    expect(stored).toMatchObject({ status: 'acknowledged', acknowledged_by: 'support-1', acknowledged_at: new Date('2026-03-04T05:06:07.089Z') });
+    const item = await ok<{ document: Record<string, unknown> }>(api.call('documents.findOne', { connectionId: 'd', collection: 'alerts', filter: { id } }));
+    expect(item.document.acknowledged_at).toBe('2026-03-04T05:06:07.089Z');
+  }, 30_000);
 
   it('refuses a migration whose source is not MongoDB', async () => {
     expect(await api.call('migration.plan', { sourceId: 'd', targetId: 'd', collections: [] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

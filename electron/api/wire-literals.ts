@@ -1,69 +1,21 @@
 import { AppError } from '../../shared/errors';
+import { literalKey, literalMessage, literalProblem } from '../../shared/extended-json';
 
 /**
- * Checks the Extended JSON literals a caller sends (`{$oid}`, `{$date}`, `{$numberDecimal}`, ...)
- * before they are converted, so a malformed one is refused as VALIDATION naming the literal
- * instead of failing deep in a driver, or worse, being stored as something else (a bad `$date`
- * used to become 1970-01-01).
+ * The main process's side of shared/extended-json.ts: a malformed literal in a document or an
+ * update is refused as VALIDATION naming the literal and its path.
  */
 
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const ISO_DATE = /^[+-]?\d{4,6}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const INT64 = { min: -(2n ** 63n), max: 2n ** 63n - 1n };
-
-function integerProblem(inner: unknown, bits: 32 | 64): string | undefined {
-  if (typeof inner !== 'string' || !/^[+-]?\d{1,20}$/.test(inner)) return 'expected a string of digits';
-  const value = BigInt(inner);
-  const [min, max] = bits === 64 ? [INT64.min, INT64.max] : [-(2n ** 31n), 2n ** 31n - 1n];
-  return value < min || value > max ? `out of the ${bits}-bit integer range` : undefined;
-}
-
-function dateProblem(inner: unknown): string | undefined {
-  if (typeof inner === 'object' && inner !== null && Object.keys(inner).length === 1 && '$numberLong' in inner) return integerProblem(inner.$numberLong, 64);
-  if (typeof inner === 'number') return Number.isFinite(inner) && Number.isFinite(new Date(inner).getTime()) ? undefined : 'not a representable time';
-  if (typeof inner !== 'string' || !ISO_DATE.test(inner) || !Number.isFinite(Date.parse(inner))) return 'expected an ISO-8601 date such as 2026-03-04T05:06:07.089Z';
-  return undefined;
-}
-
-function binaryProblem(inner: unknown): string | undefined {
-  if (typeof inner !== 'object' || inner === null) return 'expected {base64, subType}';
-  const { base64, subType } = inner as { base64?: unknown; subType?: unknown };
-  if (typeof base64 !== 'string' || !BASE64.test(base64)) return 'base64 is not valid base64';
-  if (typeof subType !== 'string' || !/^[0-9a-fA-F]{1,2}$/.test(subType)) return 'subType must be one or two hex digits';
-  return Object.keys(inner).length === 2 ? undefined : 'expected only base64 and subType';
-}
-
-function doubleProblem(inner: unknown): string | undefined {
-  if (typeof inner !== 'string') return 'expected a string';
-  return ['NaN', 'Infinity', '-Infinity'].includes(inner) || DECIMAL.test(inner) ? undefined : 'not a number';
-}
-
-/** The literals both backends read; others (e.g. `$regularExpression`) are left to the driver. */
-const CHECKS: Record<string, (inner: unknown) => string | undefined> = {
-  $oid: (inner) => (typeof inner === 'string' && /^[0-9a-fA-F]{24}$/.test(inner) ? undefined : 'expected 24 hexadecimal digits'),
-  $date: dateProblem,
-  $numberDecimal: (inner) => (typeof inner === 'string' && (DECIMAL.test(inner) || ['NaN', 'Infinity', '-Infinity'].includes(inner)) ? undefined : 'expected a decimal number as a string'),
-  $numberLong: (inner) => integerProblem(inner, 64),
-  $numberInt: (inner) => integerProblem(inner, 32),
-  $numberDouble: doubleProblem,
-  $binary: binaryProblem,
-};
-
-/** If `value` is a single-key `{$literal: inner}` the console reads, its key; else undefined. */
-export function literalKey(value: object): string | undefined {
-  const keys = Object.keys(value);
-  return keys.length === 1 && Object.hasOwn(CHECKS, keys[0]!) ? keys[0] : undefined;
-}
+export { literalKey };
 
 export function literalError(literal: string, path: string, why: string): AppError {
-  return new AppError('VALIDATION', `The value at ${path || 'the top'} is not a valid ${literal}: ${why}.`, { path, literal });
+  return new AppError('VALIDATION', literalMessage(literal, path, why), { path, literal });
 }
 
 /** Throws VALIDATION naming the literal and its path when `value` is a malformed literal. */
 export function checkLiteral(value: object, path: string): void {
   const key = literalKey(value);
   if (!key) return;
-  const problem = CHECKS[key]!((value as Record<string, unknown>)[key]);
+  const problem = literalProblem(key, (value as Record<string, unknown>)[key]);
   if (problem) throw literalError(key, path, problem);
 }

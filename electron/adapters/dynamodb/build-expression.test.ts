@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseFilter } from '../../../shared/query';
+import { parseItemFilter } from './item-scalar';
 import { ExpressionBuilder, buildExpression, fitExpression } from './build-expression';
 
 function build(filter: Record<string, unknown>) {
   const b = new ExpressionBuilder();
-  const expression = buildExpression(parseFilter(filter), b);
+  const expression = buildExpression(parseItemFilter(filter), b);
   return { expression, names: b.names, values: b.values };
 }
 
@@ -49,7 +49,7 @@ describe('buildExpression', () => {
 
   it('admits items with a list where MongoDB would look inside it, when asked to', () => {
     const b = new ExpressionBuilder();
-    const expression = buildExpression(parseFilter({ 'events.kind': 'page', score: { $gt: 5 }, tags: 'x' }), b, { admitListHazards: true });
+    const expression = buildExpression(parseItemFilter({ 'events.kind': 'page', score: { $gt: 5 }, tags: 'x' }), b, { admitListHazards: true });
     expect(expression).toBe('(((#n0.#n1 = :v0 OR (attribute_type(#n0.#n1, :v1) AND contains(#n0.#n1, :v0))) OR attribute_type(#n0, :v1))'
       + ' AND (#n2 > :v2 OR attribute_type(#n2, :v1))'
       + ' AND (#n3 = :v3 OR (attribute_type(#n3, :v1) AND contains(#n3, :v3))))');
@@ -85,7 +85,7 @@ describe('buildExpression', () => {
 
   it('sends only the placeholders an expression uses', () => {
     const b = new ExpressionBuilder();
-    const expression = buildExpression(parseFilter({ $or: [{ s: { $in: [] } }, { n10: 1 }], n1: { $gt: 2 } }), b) as string;
+    const expression = buildExpression(parseItemFilter({ $or: [{ s: { $in: [] } }, { n10: 1 }], n1: { $gt: 2 } }), b) as string;
     for (let i = 0; i < 11; i++) b.path(`n${i}`);
     expect(b.attributes(expression)).toEqual({
       ExpressionAttributeNames: { '#n1': 'n10', '#n2': 'n1' },
@@ -104,7 +104,7 @@ describe('buildExpression', () => {
 
   it('fits a filter with a long list under 4 KB by leaving the list to be decided in memory', () => {
     const long = Array.from({ length: 500 }, (_, i) => i);
-    const fit = (filter: Record<string, unknown>) => fitExpression(parseFilter(filter), new ExpressionBuilder());
+    const fit = (filter: Record<string, unknown>) => fitExpression(parseItemFilter(filter), new ExpressionBuilder());
     expect(fit({ n: { $in: long.slice(0, 50) } })).toMatchObject({ complete: true });
     expect(fit({ n: { $in: long }, s: 'x' })).toEqual({ expression: expect.stringMatching(/^\(?#n\d = :v\d+/), complete: false });
     expect(fit({ n: { $nin: long } })).toEqual({ expression: true, complete: false });

@@ -1,6 +1,8 @@
-import type { Condition, Scalar } from '../../../shared/query';
+import { NumberValue } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../../../shared/errors';
+import type { ItemCondition as Condition, ItemScalar as Scalar } from './item-scalar';
 import { hazardsOf } from './list-hazards';
+import { regexText } from './regex-text';
 
 /**
  * Translates the query language's Condition AST into DynamoDB condition expressions with
@@ -52,7 +54,7 @@ export class ExpressionBuilder {
 
   value(value: unknown): string {
     checkDynamoNumber(value);
-    const key = `${typeof value}:${JSON.stringify(value)}`;
+    const key = value instanceof NumberValue ? `exact:${value.toString()}` : `${typeof value}:${JSON.stringify(value)}`;
     let id = this.valueIds.get(key);
     if (!id) {
       id = `:v${this.valueIds.size}`;
@@ -172,7 +174,17 @@ function buildTerm(condition: Exclude<Condition, { kind: 'and' | 'or' }>, b: Exp
       if (value === null || typeof value === 'boolean') return compareSpecial(path, op, value, b);
       return `${path} ${RANGE_SYMBOL[op]} ${b.value(value)}`;
     }
+    case 'regex': return regexExpression(condition, b);
   }
+}
+
+/** `^abc` → begins_with, `abc` → contains on a string (on a list, contains tests membership). */
+function regexExpression(condition: Extract<Condition, { kind: 'regex' }>, b: ExpressionBuilder): Expression {
+  const path = b.path(condition.field);
+  const { match, text } = regexText(condition.field, condition.pattern, condition.options);
+  const isString = `attribute_type(${path}, ${b.value('S')})`;
+  if (text === '') return isString;
+  return match === 'prefix' ? `begins_with(${path}, ${b.value(text)})` : `(${isString} AND contains(${path}, ${b.value(text)}))`;
 }
 
 // DynamoDB refuses an expression longer than 4 KB; the margin leaves room for the parentheses joining it.

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { COLLECTIONS, collectionSpec, tableName, type CollectionSpec } from '../../../shared/catalogue';
 import type { CollectionDescription, CollectionInfo, PingResult, QueryPlan } from '../../../shared/database';
 import { AppError } from '../../../shared/errors';
-import type { Condition, Filter, FindOptions, Projection, Update } from '../../../shared/query';
+import type { Filter, FindOptions, Projection, Update } from '../../../shared/query';
 import type { DatabaseAdapter, Document, FindPage } from '../database-adapter';
 import { decodeCursor, encodeCursor, foreignCursor } from '../page-cursor';
 import { projectDocument } from '../project-document';
@@ -17,6 +17,7 @@ import { matchesOrRefuse } from './match-item';
 import type { DynamoClients } from './client';
 import { translateDynamoError, unexpectedAnswer } from './errors';
 import { toItemValue } from './item-value';
+import { toItemCondition, type ItemCondition as Condition } from './item-scalar';
 import { planQuery, type KeyCondition, type Plan } from './plan-query';
 import { countItems, readAll, readPage, type ItemKey, type ReadRequest, type ReadStats } from './read-items';
 import { describeTable } from './table-admin';
@@ -50,12 +51,16 @@ interface PreparedRead {
   hazardous?: ReadRequest;
 }
 
+/** The filter checked, with its typed values as DynamoDB holds them (item-scalar.ts). */
+const itemFilter = (filter: Filter): Condition => toItemCondition(checkFilter(filter));
+
 function keyConditionExpression(key: KeyCondition, b: ExpressionBuilder): string {
   const parts = [`${b.path(key.partition.attribute)} = ${b.value(key.partition.value)}`];
   const range = key.range;
   if (range) {
     const path = b.path(range.attribute);
     if (range.op === 'between') parts.push(`${path} BETWEEN ${b.value(range.low)} AND ${b.value(range.high)}`);
+    else if (range.op === 'begins_with') parts.push(`begins_with(${path}, ${b.value(range.value)})`);
     else parts.push(`${path} ${{ eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' }[range.op]} ${b.value(range.value)}`);
   }
   return parts.join(' AND ');
@@ -146,7 +151,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
   }
 
   async find(collection: string, filter: Filter, options?: FindOptions): Promise<FindPage> {
-    const condition = checkFilter(filter);
+    const condition = itemFilter(filter);
     const { projection, sort = [], limit = DEFAULT_PAGE_SIZE, cursor, index } = checkFindOptions(options);
     const read = this.prepare(collection, condition, sort, index);
     const position = cursor === undefined ? undefined : decodeCursor(cursor, CursorSchema);
@@ -256,7 +261,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
   }
 
   async updateOne(collection: string, filter: Filter, update: Update): Promise<number> {
-    const condition = checkFilter(filter);
+    const condition = itemFilter(filter);
     const ops = operations(checkUpdate(update));
     const send = async (table: string, id: string, parts: (b: ExpressionBuilder) => UpdateParts) => {
       const b = new ExpressionBuilder();
@@ -284,7 +289,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
   }
 
   async deleteOne(collection: string, filter: Filter): Promise<number> {
-    const condition = checkFilter(filter);
+    const condition = itemFilter(filter);
     return this.conditionalWrite(collection, condition, async (table, id) => {
       const b = new ExpressionBuilder();
       const conditionExpression = this.writeCondition(condition, b);
@@ -294,7 +299,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
   }
 
   async countDocuments(collection: string, filter: Filter): Promise<number> {
-    const read = this.prepare(collection, checkFilter(filter));
+    const read = this.prepare(collection, itemFilter(filter));
     return this.attempt(read.table, async () => {
       if (read.plan.operation === 'GetItem') {
         const response = await this.clients.doc.send(new GetCommand({ TableName: read.table, Key: { id: read.plan.id }, ProjectionExpression: '#id', ExpressionAttributeNames: { '#id': 'id' } }));

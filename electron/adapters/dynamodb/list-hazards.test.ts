@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseFilter } from '../../../shared/query';
+import { parseItemFilter } from './item-scalar';
 import { allHazards, listAt } from './list-hazards';
 
 describe('list hazards', () => {
   it('are the parents of a dotted path, and the field itself for a range', () => {
-    expect(allHazards(parseFilter({ tags: 'x', 'a.b.c': { $ne: 1 }, score: { $gte: 2 }, $or: [{ 'e.f': { $exists: true } }, { n: { $in: [1] } }] })))
+    expect(allHazards(parseItemFilter({ tags: 'x', 'a.b.c': { $ne: 1 }, score: { $gte: 2 }, $or: [{ 'e.f': { $exists: true } }, { n: { $in: [1] } }] })))
       .toEqual(['a', 'a.b', 'score', 'e']);
   });
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { Condition } from '../../../shared/query';
+import type { ItemCondition as Condition } from './item-scalar';
 import type { Document } from '../database-adapter';
 import { isPlainObject } from '../document-path';
 
@@ -17,7 +17,8 @@ import { isPlainObject } from '../document-path';
 export function hazardsOf(condition: Exclude<Condition, { kind: 'and' | 'or' }>): string[] {
   const segments = condition.field.split('.');
   const parents = segments.slice(0, -1).map((_, i) => segments.slice(0, i + 1).join('.'));
-  const comparesElements = condition.kind === 'compare' && !['eq', 'ne'].includes(condition.op);
+  // Ranges and patterns: MongoDB tries each element of a list, DynamoDB compares the list.
+  const comparesElements = (condition.kind === 'compare' && !['eq', 'ne'].includes(condition.op)) || condition.kind === 'regex';
   return comparesElements ? [...parents, condition.field] : parents;
 }
 

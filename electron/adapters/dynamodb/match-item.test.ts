@@ -1,9 +1,10 @@
 import { NumberValue } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { parseFilter, type Filter } from '../../../shared/query';
+import type { Filter } from '../../../shared/query';
+import { parseItemFilter } from './item-scalar';
 import { matchItem, matchesOrRefuse } from './match-item';
 
-const match = (filter: Filter, item: Record<string, unknown>) => matchItem(parseFilter(filter), item);
+const match = (filter: Filter, item: Record<string, unknown>) => matchItem(parseItemFilter(filter), item);
 
 describe('matchItem', () => {
   it('decides scalars with the semantics the expressions give DynamoDB', () => {
@@ -33,7 +34,7 @@ describe('matchItem', () => {
   });
 
   it('refuses an undecided item, naming the field and the item', () => {
-    expect(() => matchesOrRefuse(parseFilter({ scores: { $gt: 5 } }), { id: 'bad', scores: [1, 9] }))
+    expect(() => matchesOrRefuse(parseItemFilter({ scores: { $gt: 5 } }), { id: 'bad', scores: [1, 9] }))
       .toThrow(expect.objectContaining({ code: 'UNSUPPORTED_OPERATOR', message: expect.stringMatching(/"scores" holds a list in item bad/) }));
   });
 });

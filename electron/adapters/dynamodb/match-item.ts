@@ -1,5 +1,7 @@
 import { NumberValue } from '@aws-sdk/lib-dynamodb';
-import type { Condition, Scalar } from '../../../shared/query';
+import type { ItemCondition as Condition, ItemScalar as Scalar } from './item-scalar';
+import { compareExact } from './exact-number';
+import { regexText } from './regex-text';
 import type { Document } from '../database-adapter';
 import { valueAt } from '../document-path';
 import { hazardsOf, listAt, listRefusal } from './list-hazards';
@@ -24,7 +26,8 @@ function isNumber(value: unknown): value is number | NumberValue {
 
 /** DynamoDB's comparison: only values of one type compare; strings by UTF-8 bytes. */
 function compare(a: unknown, b: Scalar): number | undefined {
-  if (isNumber(a) && typeof b === 'number') return Number(a.toString()) - b;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (isNumber(a) && isNumber(b)) return compareExact(a.toString(), b.toString());
   if (typeof a === 'string' && typeof b === 'string') return Buffer.compare(Buffer.from(a), Buffer.from(b));
   return undefined;
 }
@@ -63,6 +66,10 @@ function matchLeaf(leaf: Leaf, item: Document): Verdict {
     case 'compare':
       if (leaf.op === 'eq' || leaf.op === 'ne') return equalsAny(value, [leaf.value]) === (leaf.op === 'eq');
       return inRange(value, leaf.op, leaf.value);
+    case 'regex': {
+      const { match, text } = regexText(leaf.field, leaf.pattern, leaf.options);
+      return typeof value === 'string' && (match === 'prefix' ? value.startsWith(text) : value.includes(text));
+    }
   }
 }
 

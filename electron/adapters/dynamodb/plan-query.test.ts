@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { collectionSpec } from '../../../shared/catalogue';
-import { parseFilter, type Sort } from '../../../shared/query';
+import type { Sort } from '../../../shared/query';
+import { parseItemFilter } from './item-scalar';
 import { planQuery } from './plan-query';
 
 const alerts = collectionSpec('alerts')!;
-const plan = (filter: Record<string, unknown>, sort: Sort = [], index?: string) => planQuery(parseFilter(filter), sort, alerts, index);
+const plan = (filter: Record<string, unknown>, sort: Sort = [], index?: string) => planQuery(parseItemFilter(filter), sort, alerts, index);
 
 describe('planQuery', () => {
   it('uses GetItem for an id equality alone', () => {
@@ -15,6 +16,21 @@ describe('planQuery', () => {
     expect(plan({ id: 'a-1', severity: 'high' })).toMatchObject({
       operation: 'Query', key: { partition: { attribute: 'id', value: 'a-1' } },
       filter: { kind: 'and', conditions: [{ kind: 'compare', field: 'severity', op: 'eq', value: 'high' }] },
+    });
+  });
+
+  it('serves a Date range (the last 24 hours) with company-timestamp-index, as the ISO strings a migration writes', () => {
+    const p = plan({ company_id: 'c1', timestamp: { $gte: { $date: '2026-03-04T05:06:07Z' }, $lte: { $date: { $numberLong: '1772679967089' } } } }, [['timestamp', -1]]);
+    expect(p).toMatchObject({
+      operation: 'Query', index: 'company-timestamp-index', order: 'index', scanIndexForward: false,
+      key: { range: { attribute: 'timestamp', op: 'between', low: '2026-03-04T05:06:07.000Z', high: new Date(1772679967089).toISOString() } },
+    });
+  });
+
+  it('turns an anchored literal $regex on the sort key into a begins_with key condition', () => {
+    expect(plan({ company_id: 'c1', timestamp: { $regex: '^2026-03' } })).toMatchObject({
+      operation: 'Query', index: 'company-timestamp-index', key: { range: { attribute: 'timestamp', op: 'begins_with', value: '2026-03' } },
+      filter: { kind: 'and', conditions: [] },
     });
   });
 
@@ -125,7 +141,7 @@ describe('planQuery', () => {
 
     it('refuses an index the collection does not have, listing the ones it has', () => {
       expect(() => plan({ status: 'open' }, [], 'severity-index')).toThrow(/alerts has no index severity-index; choose one of table, company-timestamp-index, status-index, scan/);
-      expect(() => planQuery(parseFilter({ status: 'open' }), [], collectionSpec('users')!, 'status-index')).toThrow(/users has no index status-index/);
+      expect(() => planQuery(parseItemFilter({ status: 'open' }), [], collectionSpec('users')!, 'status-index')).toThrow(/users has no index status-index/);
     });
   });
 });

@@ -1,6 +1,8 @@
 import type { CollectionSpec, SecondaryIndex, IndexKey } from '../../../shared/catalogue';
 import { AppError } from '../../../shared/errors';
-import { SCAN_INDEX, TABLE_INDEX, type ComparisonOp, type Condition, type Scalar, type Sort } from '../../../shared/query';
+import { SCAN_INDEX, TABLE_INDEX, type ComparisonOp, type Sort } from '../../../shared/query';
+import type { ItemCondition as Condition, ItemScalar as Scalar } from './item-scalar';
+import { regexText } from './regex-text';
 
 /**
  * Chooses how DynamoDB answers a filter: GetItem for `{id: x}`, Query on the table or a GSI
@@ -15,7 +17,9 @@ import { SCAN_INDEX, TABLE_INDEX, type ComparisonOp, type Condition, type Scalar
 
 type RangeCondition =
   | { op: 'eq' | 'gt' | 'gte' | 'lt' | 'lte'; value: Scalar }
-  | { op: 'between'; low: Scalar; high: Scalar };
+  | { op: 'between'; low: Scalar; high: Scalar }
+  /** An anchored literal `$regex` (`^2026-03`) on a string sort key. */
+  | { op: 'begins_with'; value: string };
 
 export interface KeyCondition {
   partition: { attribute: string; value: Scalar };
@@ -61,7 +65,7 @@ const UPPER: ComparisonOp[] = ['lt', 'lte'];
 
 interface RangeChoice {
   range?: RangeCondition;
-  covered: Compare[];
+  covered: Condition[];
   /** Sort-key values the key condition admits but the filter does not (strict bounds of a BETWEEN). */
   exclude: Scalar[];
 }
@@ -85,7 +89,22 @@ function rangeOn(parts: Condition[], key: IndexKey): RangeChoice | undefined {
   }
   const one = low ?? high;
   if (one) return { range: { op: one.op as 'gt' | 'gte' | 'lt' | 'lte', value: one.value }, covered: [one, ...anyString], exclude: [] };
+  const prefix = prefixOn(parts, key);
+  if (prefix) return { range: { op: 'begins_with', value: prefix.text }, covered: [prefix.condition, ...anyString], exclude: [] };
   return anyString.length > 0 ? { covered: anyString, exclude: [] } : undefined;
+}
+
+type Regex = Extract<Condition, { kind: 'regex' }>;
+
+/** A `^literal` pattern on a string sort key: a begins_with key condition. */
+function prefixOn(parts: Condition[], key: IndexKey): { condition: Regex; text: string } | undefined {
+  if (key.type !== 'S') return undefined;
+  for (const condition of parts) {
+    if (condition.kind !== 'regex' || condition.field !== key.attribute) continue;
+    const { match, text } = regexText(condition.field, condition.pattern, condition.options);
+    if (match === 'prefix' && text !== '') return { condition, text };
+  }
+  return undefined;
 }
 
 /** Whether a condition names an attribute: a Query's FilterExpression may not name the index's keys. */

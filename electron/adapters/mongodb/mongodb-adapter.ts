@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor } from '../page-cursor';
 import { DEFAULT_PAGE_SIZE, checkFilter, checkFindOptions, checkProjection, checkUpdate } from '../validate-input';
 import type { MongoHandle } from './connect';
 import { translateMongoError } from './errors';
+import { toMongoFilter } from './mongo-filter';
 
 const CursorSchema = z.object({ skip: z.number().int().nonnegative() }).strict();
 
@@ -74,14 +75,14 @@ export class MongoDbAdapter implements DatabaseAdapter {
     return id;
   }
 
-  async findOne(collection: string, filter: Filter, projection?: Projection): Promise<Document | null> {
-    checkFilter(filter);
+  async findOne(collection: string, wireFilter: Filter, projection?: Projection): Promise<Document | null> {
+    const filter = toMongoFilter(checkFilter(wireFilter));
     const fields = projection === undefined ? undefined : checkProjection(projection);
     return this.attempt(collection, () => this.collection(collection).findOne(filter, fields ? { projection: fields } : {}));
   }
 
-  async find(collection: string, filter: Filter, options?: FindOptions): Promise<FindPage> {
-    checkFilter(filter);
+  async find(collection: string, wireFilter: Filter, options?: FindOptions): Promise<FindPage> {
+    const filter = toMongoFilter(checkFilter(wireFilter));
     const { projection, sort = [], limit = DEFAULT_PAGE_SIZE, cursor, index: picked } = checkFindOptions(options);
     const skip = cursor === undefined ? 0 : decodeCursor(cursor, CursorSchema).skip;
     // Ties are broken by _id so that skip-based pages neither repeat nor lose documents.
@@ -113,19 +114,19 @@ export class MongoDbAdapter implements DatabaseAdapter {
     return indexInPlan((await query().explain('queryPlanner')).queryPlanner);
   }
 
-  async updateOne(collection: string, filter: Filter, update: Update): Promise<number> {
-    checkFilter(filter);
+  async updateOne(collection: string, wireFilter: Filter, update: Update): Promise<number> {
+    const filter = toMongoFilter(checkFilter(wireFilter));
     const changes = checkUpdate(update);
     return this.attempt(collection, async () => (await this.collection(collection).updateOne(filter, changes)).modifiedCount);
   }
 
-  async deleteOne(collection: string, filter: Filter): Promise<number> {
-    checkFilter(filter);
+  async deleteOne(collection: string, wireFilter: Filter): Promise<number> {
+    const filter = toMongoFilter(checkFilter(wireFilter));
     return this.attempt(collection, async () => (await this.collection(collection).deleteOne(filter)).deletedCount);
   }
 
-  async countDocuments(collection: string, filter: Filter): Promise<number> {
-    checkFilter(filter);
+  async countDocuments(collection: string, wireFilter: Filter): Promise<number> {
+    const filter = toMongoFilter(checkFilter(wireFilter));
     return this.attempt(collection, () => this.collection(collection).countDocuments(filter));
   }
 

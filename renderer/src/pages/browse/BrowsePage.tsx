@@ -6,6 +6,7 @@ import { formatCount } from '../../components/format';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { ConnectionsNeeded } from '../../components/ConnectionsNeeded';
 import { PageHeader } from '../../components/PageHeader';
+import { connectionUser } from './acknowledge';
 import { DocumentPanel } from './DocumentPanel';
 import { IndexesPanel } from './IndexesPanel';
 import { AUTO_INDEX, IndexPicker, refusedPick } from './IndexPicker';
@@ -124,7 +125,7 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
           {connection && backend === 'dynamodb' && <IndexPicker connectionId={connection.id} collection={collection} value={index} onChange={(next) => { setPicked(undefined); setIndex(next); }} error={results.error} />}
           {lastPlan && <PlanPanel plan={lastPlan} pages={pages.length} scanned={scanned} returned={rows.length} picked={!!pickedIndex} />}
           {connection && <IndexesPanel connectionId={connection.id} collection={collection} />}
-          {connection && <DocumentPanel key={`${connection.id}/${collection}/${picked ? identity(picked) : ''}`} connectionId={connection.id} collection={collection} document={selected >= 0 ? rows[selected] : picked} onChanged={changed} />}
+          {connection && <DocumentPanel key={`${connection.id}/${collection}/${picked ? identity(picked) : ''}`} connectionId={connection.id} collection={collection} document={selected >= 0 ? rows[selected] : picked} onChanged={changed} user={connectionUser(connection)} />}
         </aside>
       </div>
     </div>

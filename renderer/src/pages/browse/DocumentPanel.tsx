@@ -4,13 +4,18 @@ import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { JsonView } from '../../components/JsonView';
 import { Empty, ErrorNotice, Notice } from '../../components/Notice';
+import { acknowledgeSet, saveAcknowledger, savedAcknowledger } from './acknowledge';
+import { editedValue } from './edit-value';
 
 type Doc = Record<string, unknown>;
 
 /** One document as JSON, with the edits support staff need: a field, acknowledge, delete. */
-export function DocumentPanel({ connectionId, collection, document, onChanged }: {
+export function DocumentPanel({ connectionId, collection, document, onChanged, user = '' }: {
   connectionId: string; collection: string; document?: Doc; onChanged(change: 'updated' | 'deleted'): void;
+  /** The connection's own user, recorded as who acknowledged unless a name was set here. */
+  user?: string;
 }) {
+  const [acknowledger, setAcknowledger] = useState(() => savedAcknowledger() || user);
   const [field, setField] = useState('');
   const [value, setValue] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -28,14 +33,9 @@ export function DocumentPanel({ connectionId, collection, document, onChanged }:
 
   if (!document) return <section className="panel document"><Empty title="No document selected">Click a row to see it here as JSON.</Empty></section>;
 
-  let parsedValue: unknown;
-  let valueError: string | undefined;
-  try {
-    parsedValue = value.trim() === '' ? undefined : JSON.parse(value);
-  } catch {
-    // Plain text is a string: support staff should not have to type quotes.
-    parsedValue = value;
-  }
+  const edited = editedValue(document[field], value);
+  const parsedValue = edited.value;
+  let valueError = edited.problem;
   if (field && (field === 'id' || field.startsWith('$'))) valueError = field === 'id' ? 'The key field id cannot be changed.' : 'A field name cannot start with $.';
 
   return (
@@ -49,14 +49,18 @@ export function DocumentPanel({ connectionId, collection, document, onChanged }:
       {id && (
         <div className="document-actions">
           {collection === 'alerts' && document.status !== 'acknowledged' && (
-            <button type="button" className="button button-primary button-small" disabled={update.isPending}
-              onClick={() => update.mutate({ status: 'acknowledged', acknowledged_at: new Date().toISOString() })}>
-              Acknowledge alert
-            </button>
+            <span className="acknowledge">
+              <input className="input input-small" aria-label="Acknowledged by" placeholder="your name" value={acknowledger}
+                onChange={(e) => setAcknowledger(e.target.value)} onBlur={() => saveAcknowledger(acknowledger)} />
+              <button type="button" className="button button-primary button-small" disabled={update.isPending || !acknowledger.trim()}
+                onClick={() => { saveAcknowledger(acknowledger); update.mutate(acknowledgeSet(acknowledger.trim())); }}>
+                Acknowledge alert
+              </button>
+            </span>
           )}
           <form className="edit-field" onSubmit={(e) => { e.preventDefault(); if (field && !valueError && parsedValue !== undefined) update.mutate({ [field]: parsedValue }); }}>
             <input className="input input-small mono" placeholder="field" aria-label="Field to edit" value={field} onChange={(e) => setField(e.target.value)} />
-            <input className="input input-small mono" placeholder='new value (JSON or text)' aria-label="New value" value={value} onChange={(e) => setValue(e.target.value)} />
+            <input className="input input-small mono" placeholder='new value (text, or a literal: "text", 5, ISODate(…))' aria-label="New value" value={value} onChange={(e) => setValue(e.target.value)} />
             <button type="submit" className="button button-small" disabled={!field || !!valueError || parsedValue === undefined || update.isPending}>Set</button>
           </form>
           {valueError && <div className="inline-error">{valueError}</div>}

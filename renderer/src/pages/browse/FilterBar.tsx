@@ -1,4 +1,5 @@
-import { FilterSchema, ProjectionSchema, type Projection, type Sort } from '../../../../shared/query';
+import { ProjectionSchema, type Projection, type Sort } from '../../../../shared/query';
+import { parseFilterInput } from './parse-filter';
 import { parseJsonInput } from './parse-json-input';
 
 export interface FindRequest {
@@ -12,7 +13,7 @@ export interface FilterDraft { filter: string; sortField: string; sortDirection:
 
 /** Checks the draft as it is typed; returns the request when everything is valid. */
 function checkDraft(draft: FilterDraft) {
-  const filter = parseJsonInput(draft.filter, FilterSchema, {});
+  const filter = parseFilterInput(draft.filter);
   const projection = parseJsonInput<Projection>(draft.projection, ProjectionSchema, {});
   const request: FindRequest | undefined = filter.value && projection.value ? {
     filter: filter.value,
@@ -32,7 +33,7 @@ export function FilterBar({ draft, onChange, onRun, running }: { draft: FilterDr
         <label className="filter-input">
           <span className="field-label">Filter</span>
           <input className={`input mono${filterProblems.length ? ' input-invalid' : ''}`} aria-label="Filter" aria-invalid={filterProblems.length > 0} spellCheck={false}
-            placeholder='{"company_id": "comp-1", "status": "active"}' value={draft.filter} onChange={(e) => set({ filter: e.target.value })} />
+            placeholder='{company_id: "comp-1", status: "active", timestamp: {$gte: ISODate("2026-03-04")}}' value={draft.filter} onChange={(e) => set({ filter: e.target.value })} />
         </label>
         <button type="submit" className="button button-primary" disabled={!request || running}>{running ? 'Running…' : 'Run'}</button>
       </div>

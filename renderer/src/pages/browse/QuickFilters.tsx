@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { EMPTY_QUICK_FILTER, quickFilterToFilter, SEVERITIES, STATUSES, type QuickFilter } from './quick-filter';
+import { EMPTY_QUICK_FILTER, hoursAgo, quickFilterToFilter, SEVERITIES, STATUSES, type QuickFilter } from './quick-filter';
 
 /** Company, status, severity and time range for alerts and incidents, written into the filter bar. */
 export function QuickFilters({ collection, onApply }: { collection: string; onApply(filter: Record<string, unknown>): void }) {
@@ -19,6 +19,7 @@ export function QuickFilters({ collection, onApply }: { collection: string; onAp
       </select>
       <input className="input input-small" type="datetime-local" aria-label="From" value={q.from} onChange={(e) => set({ from: e.target.value })} />
       <input className="input input-small" type="datetime-local" aria-label="To" value={q.to} onChange={(e) => set({ to: e.target.value })} />
+      <button type="button" className="button button-small button-quiet" onClick={() => set({ from: hoursAgo(24), to: '' })}>Last 24 hours</button>
       <button type="submit" className="button button-small">Apply</button>
       <button type="button" className="button button-small button-quiet" onClick={() => { setQ(EMPTY_QUICK_FILTER); onApply({}); }}>Clear</button>
     </form>

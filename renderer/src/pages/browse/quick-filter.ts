@@ -19,7 +19,14 @@ export const STATUSES: Record<string, string[]> = {
 };
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'];
 
-const iso = (local: string) => new Date(local).toISOString();
+/** From/To are Dates (Extended JSON): they match BSON Dates on MongoDB and the migrated ISO strings on DynamoDB. */
+const date = (local: string) => ({ $date: new Date(local).toISOString() });
+
+/** A datetime-local value (the browser's time zone) `hours` before now, for "last 24 hours". */
+export function hoursAgo(hours: number, now = Date.now()): string {
+  const at = new Date(now - hours * 3_600_000);
+  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
 
 export function quickFilterToFilter(collection: string, q: QuickFilter): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
@@ -28,7 +35,7 @@ export function quickFilterToFilter(collection: string, q: QuickFilter): Record<
   if (q.severity) filter.severity = q.severity;
   const timeField = TIME_FIELD[collection];
   if (timeField && (q.from || q.to)) {
-    filter[timeField] = { ...(q.from ? { $gte: iso(q.from) } : {}), ...(q.to ? { $lte: iso(q.to) } : {}) };
+    filter[timeField] = { ...(q.from ? { $gte: date(q.from) } : {}), ...(q.to ? { $lte: date(q.to) } : {}) };
   }
   return filter;
 }
