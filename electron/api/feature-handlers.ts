@@ -9,8 +9,8 @@ type FeatureCall = 'documents.explain' | 'export.start' | 'export.next' | 'expor
 export type FeatureHandlers = { [K in FeatureCall]: (input: ParsedInput<K>) => Promise<CallOutput<K>> };
 
 const SAMPLE_METHOD = {
-  mongodb: (n: number) => `the first ${n} documents in natural order (a find without a sort)`,
-  dynamodb: (n: number) => `the first ${n} items of a Scan`,
+  mongodb: (n: number) => `up to the first ${n} documents in natural order (a find without a sort)`,
+  dynamodb: (n: number) => `up to the first ${n} items of a Scan`,
 };
 
 /** Copy as code, exports, the field overview and the dashboard: the console's working-day tools. */
