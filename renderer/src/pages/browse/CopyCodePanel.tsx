@@ -27,7 +27,7 @@ export function CopyCodePanel({ connection, collection, request, index }: { conn
   return (
     <section className="panel tool-panel" aria-label="Copy as code">
       <div className="tool-row">
-        <div className="segmented" role="tablist" aria-label="Code form">
+        <div className="segmented code-tabs" role="tablist" aria-label="Code form">
           {forms.map((f) => <button key={f} type="button" role="tab" aria-selected={f === form} className={f === form ? 'active' : ''} onClick={() => setChosen(f)}>{LABELS[f]}</button>)}
         </div>
         {code && <CopyButton text={code} label={`Copy ${LABELS[form]}`} />}
