@@ -8,6 +8,7 @@ import { formatCount } from '../../components/format';
 import { ErrorNotice, Loading } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { TimeChart, type ChartSeries } from '../../components/TimeChart';
+import { DashboardControls } from './DashboardControls';
 import { QueriesBehind } from './QueriesBehind';
 import '../../features.css';
 
@@ -68,29 +69,8 @@ export function DashboardPage({ mongo, dynamo, onConnect }: { mongo?: SavedConne
           <button type="button" role="tab" aria-selected={backend === 'dynamodb'} className={backend === 'dynamodb' ? 'active' : ''} disabled={!dynamo} onClick={() => { setBackend('dynamodb'); setCompanyId(''); }}>DynamoDB</button>
         </div>
       </PageHeader>
-      <div className="dashboard-controls panel">
-        <label className="field">
-          <span className="field-label">Company</span>
-          <select className="input" aria-label="Company" value={companyId} onChange={(e) => setCompanyId(e.target.value)}>
-            <option value="">All companies</option>
-            {companies.data?.documents.map((c) => <option key={String(c.id)} value={String(c.id)}>{String(c.name ?? c.id)}</option>)}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">Period</span>
-          <select className="input" aria-label="Period" value={days} onChange={(e) => setDays(Number(e.target.value))}>
-            {[1, 7, 30, 90].map((d) => <option key={d} value={d}>last {d} {d === 1 ? 'day' : 'days'}</option>)}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">Per</span>
-          <select className="input" aria-label="Bucket" value={bucket} onChange={(e) => setBucket(e.target.value as 'hour' | 'day')}>
-            <option value="day">day</option>
-            <option value="hour">hour</option>
-          </select>
-        </label>
-        <button type="button" className="button" onClick={() => void dashboard.refetch()} disabled={dashboard.isFetching}>{dashboard.isFetching ? 'Reading…' : 'Refresh'}</button>
-      </div>
+      <DashboardControls companies={companies.data?.documents ?? []} companyId={companyId} onCompany={setCompanyId} days={days} onDays={setDays} bucket={bucket} onBucket={setBucket}
+        refreshing={dashboard.isFetching} onRefresh={() => void dashboard.refetch()} />
       {!connection && <p className="muted">Choose a {backend === 'mongodb' ? 'MongoDB' : 'DynamoDB'} connection on the Connections page.</p>}
       {dashboard.isPending && connection && <Loading label="Reading the alerts…" />}
       {dashboard.error && <ErrorNotice error={dashboard.error} title="The dashboard could not be computed" />}

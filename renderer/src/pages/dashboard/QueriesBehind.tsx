@@ -1,5 +1,6 @@
 import type { AlertDashboard } from '../../../../shared/alert-dashboard';
 import { formatCount } from '../../components/format';
+import { planLabel } from '../../components/plan-label';
 
 /** The reads behind the dashboard's numbers: operation, index, items read and what they cost. */
 export function QueriesBehind({ data }: { data: AlertDashboard }) {
@@ -7,10 +8,9 @@ export function QueriesBehind({ data }: { data: AlertDashboard }) {
     <section className="panel" aria-label="Queries behind these numbers" data-testid="dashboard-plan">
       <div className="panel-header"><h2>Behind these numbers</h2><span className="muted small">computed in {(data.elapsedMs / 1000).toFixed(1)} s</span></div>
       {data.queries.map(({ description, plan, pages }) => {
-        const label = plan.operation === 'Query' ? `Query on ${plan.index ?? 'the table key'}` : plan.operation === 'Find' && plan.index ? `Find using ${plan.index}` : plan.operation;
         return (
           <div key={description} className="stack-tight">
-            <div className={`plan-operation plan-${plan.operation === 'Scan' ? 'scan' : 'indexed'}`}>{label}</div>
+            <div className={`plan-operation plan-${plan.operation === 'Scan' ? 'scan' : 'indexed'}`}>{planLabel(plan)}</div>
             <dl className="facts">
               <dt>{plan.backend === 'dynamodb' ? 'Table' : 'Collection'}</dt><dd className="mono">{plan.target}</dd>
               <dt>Read</dt><dd>{description}</dd>
