@@ -7,7 +7,11 @@ import {
   MigrationProgressSchema, VerifyOptionsSchema, VerifyResultSchema,
 } from './migration';
 import { checkInputLimits } from './input-limits';
-import { FilterSchema, FindOptionsSchema, ProjectionSchema, UpdateSchema, matchesEverything, ownRecord, parseFilter } from './query';
+import { FilterSchema, FindOptionsSchema, ProjectionSchema, SortSchema, UpdateSchema, matchesEverything, ownRecord, parseFilter } from './query';
+import { AlertDashboardInputSchema, AlertDashboardSchema } from './alert-dashboard';
+import { EXPORT_FORMATS } from './export-format';
+import { FieldStatSchema } from './field-overview';
+import { PlannedReadSchema } from './planned-read';
 
 /**
  * The console's one contract: every call the renderer can make and every event stream it can
@@ -134,6 +138,39 @@ export const SandboxStatusSchema = z.object({
 });
 export type SandboxStatus = z.infer<typeof SandboxStatusSchema>;
 
+/** An export of a whole result, read by the main process one page per `export.next`. */
+const ExportStartSchema = z.object({
+  ...OnCollection,
+  filter: FilterSchema,
+  format: z.enum(EXPORT_FORMATS),
+  sort: SortSchema.optional(),
+  projection: ProjectionSchema.optional(),
+  /** DynamoDB: the index the Browse page picked (FindOptions.index). */
+  index: FindOptionsSchema.shape.index,
+}).strict();
+const ExportRef = z.object({ exportId: IdSchema }).strict();
+export const ExportChunkOutputSchema = z.object({
+  /** This page's records, in the format asked for (see shared/export-format.ts). */
+  records: z.array(z.string()),
+  /** CSV: the columns seen so far (the header) and how many cells this page's records have. */
+  columns: z.array(z.string()).optional(),
+  width: z.number().int().nonnegative().optional(),
+  exported: z.number().int().nonnegative(),
+  pages: z.number().int().nonnegative(),
+  done: z.boolean(),
+  plan: QueryPlanSchema.optional(),
+});
+export type ExportChunkOutput = z.infer<typeof ExportChunkOutputSchema>;
+
+export const FieldOverviewSchema = z.object({
+  sampled: z.number().int().nonnegative(),
+  /** How the sample was taken, in words. */
+  method: z.string(),
+  fields: z.array(FieldStatSchema),
+  plan: QueryPlanSchema,
+});
+export type FieldOverview = z.infer<typeof FieldOverviewSchema>;
+
 export const calls = {
   'connections.test': call(ConnectionRefSchema, TestResultSchema),
   'connections.save': call(
@@ -161,6 +198,19 @@ export const calls = {
   'documents.update': call(z.object({ ...OnCollection, ...ChangeTarget, update: UpdateSchema }).strict().superRefine(refuseAccidentalMatchAll), z.object({ modified: z.number().int() })),
   'documents.delete': call(z.object({ ...OnCollection, ...ChangeTarget }).strict().superRefine(refuseAccidentalMatchAll), z.object({ deleted: z.number().int() })),
   'documents.count': call(z.object({ ...OnCollection, filter: FilterSchema }).strict(), z.object({ count: z.number().int().nonnegative() })),
+
+  /** What documents.find would send, without sending it: for "copy as code". */
+  'documents.explain': call(
+    z.object({ ...OnCollection, filter: FilterSchema, options: FindOptionsSchema.strict().default({}) }).strict(),
+    PlannedReadSchema,
+  ),
+  'export.start': call(ExportStartSchema, z.object({ exportId: IdSchema, notes: z.array(z.string()) })),
+  'export.next': call(ExportRef, ExportChunkOutputSchema),
+  'export.cancel': call(ExportRef, z.object({ cancelled: z.boolean() })),
+  /** Fields, types and how often each occurs in a sample of the collection. */
+  'collections.fields': call(z.object({ ...OnCollection, sample: z.number().int().min(1).max(5000).default(1000) }).strict(), FieldOverviewSchema),
+  /** Alert counts by severity and status over time, computed in the main process. */
+  'dashboard.alerts': call(AlertDashboardInputSchema, AlertDashboardSchema),
 
   'migration.plan': call(z.object({ ...MigrationPairSchema, collections: z.array(CollectionNameSchema).default([]) }).strict(), MigrationPlanSchema),
   'migration.start': call(z.object({ ...MigrationPairSchema, options: MigrationOptionsSchema.strict().default(MigrationOptionsSchema.parse({})) }).strict(), z.object({ jobId: IdSchema })),

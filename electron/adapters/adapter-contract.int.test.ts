@@ -1,9 +1,11 @@
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { NumberValue } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, NumberValue, QueryCommand, ScanCommand, type QueryCommandInput, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Decimal128, Long, MongoClient, ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTIONS, collectionSpec, tableName } from '../../shared/catalogue';
 import { DynamoConnectionSchema, type Connection } from '../../shared/connection';
+import { sdkParams } from '../../shared/copy-as-code';
+import { PlannedReadSchema, type PlannedRead } from '../../shared/planned-read';
 import type { Filter, FindOptions, Sort } from '../../shared/query';
 import { localServers, uniqueName } from '../../test/local-servers';
 import { freePort } from '../sandbox/servers/free-port';
@@ -211,6 +213,42 @@ async function allPages(adapter: DatabaseAdapter, collection: string, filter: Fi
     pages++;
   } while (cursor && pages < 1000);
   return { documents, pages };
+}
+
+/**
+ * Runs a planned read as a user would run the copied code, outside the adapter: the SDK
+ * parameters through lib-dynamodb (every page), or the find through the MongoDB driver.
+ */
+async function runPlanned(connection: Connection, planned: PlannedRead): Promise<Document[]> {
+  if (planned.backend === 'mongodb') {
+    if (connection.backend !== 'mongodb') throw new Error('a MongoDB plan needs a MongoDB connection');
+    const client = await new MongoClient(connection.url).connect();
+    try {
+      const sort = planned.sort ? Object.fromEntries(planned.sort) : undefined;
+      return await client.db(connection.database).collection(planned.collection).find(planned.filter, { ...(planned.projection ? { projection: planned.projection } : {}), ...(sort ? { sort } : {}) }).toArray();
+    } finally {
+      await client.close();
+    }
+  }
+  if (connection.backend !== 'dynamodb') throw new Error('a DynamoDB plan needs a DynamoDB connection');
+  const { doc, client } = createDynamoClients(connection);
+  try {
+    const params = sdkParams(planned);
+    if (planned.operation === 'None') return [];
+    if (planned.operation === 'GetItem') return [(await doc.send(new GetCommand(params as never))).Item].filter((i): i is Document => !!i);
+    const items: Document[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const input = { ...params, ...(start ? { ExclusiveStartKey: start } : {}) };
+      const page = planned.operation === 'Query' ? await doc.send(new QueryCommand(input as QueryCommandInput)) : await doc.send(new ScanCommand(input as ScanCommandInput));
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  } finally {
+    doc.destroy();
+    client.destroy();
+  }
 }
 
 async function inParallel<T>(items: T[], work: (item: T) => Promise<unknown>, width = 16): Promise<void> {
@@ -551,6 +589,35 @@ describe.each(backends)('the $name adapter', (backend) => {
       const { digits, value } = backend.exactDecimal;
       await adapter.insertOne('users', { id: 'u-dec', amount: value });
       expect(String((await read('u-dec')).amount)).toBe(digits);
+    });
+  });
+
+  describe('the planned read (copy as code)', () => {
+    it.each(OPERATOR_CASES)('%s: the copied request returns what the console returns', async (_name, filter, expected) => {
+      const planned = PlannedReadSchema.parse(await adapter.explain('alerts', filter, { limit: 50 }));
+      expect(planned.backend).toBe(backend.name);
+      const bare = ids(await runPlanned(backend.connection(), planned)).sort();
+      // Where the console does work after reading, the plan says so and the bare request may return more.
+      const afterwards = planned.backend === 'dynamodb' && planned.notes.some((n) => /the console (then|decides|refuses)/.test(n));
+      if (afterwards) expect(bare).toEqual(expect.arrayContaining(expected));
+      else expect(bare).toEqual([...expected].sort());
+    });
+
+    it('plans the read of the index the console would use, in its order', async () => {
+      const filter = { company_id: 'c1', timestamp: { $gte: '' } };
+      const planned = await adapter.explain('alerts', filter, { sort: [['timestamp', -1]] });
+      if (planned.backend === 'dynamodb') {
+        expect(planned).toMatchObject({ operation: 'Query', params: { IndexName: 'company-timestamp-index', ScanIndexForward: false } });
+        expect(planned.sortInMemory).toBeUndefined();
+      }
+      expect(ids(await runPlanned(backend.connection(), planned))).toEqual(['a07', 'a05', 'a02', 'a01']);
+    });
+
+    it('says when the console sorts in memory, and refuses what find refuses', async () => {
+      const planned = await adapter.explain('alerts', {}, { sort: [['priority', 1]] });
+      if (planned.backend === 'dynamodb') expect(planned).toMatchObject({ operation: 'Scan', sortInMemory: [['priority', 1]] });
+      else expect(planned).toMatchObject({ sort: [['priority', 1]], filter: {} });
+      await expect(adapter.explain('alerts', { $where: 'x' })).rejects.toMatchObject({ code: 'UNSUPPORTED_OPERATOR' });
     });
   });
 

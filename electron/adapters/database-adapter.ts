@@ -1,4 +1,5 @@
 import type { CollectionDescription, CollectionInfo, PingResult, QueryPlan } from '../../shared/database';
+import type { PlannedRead } from '../../shared/planned-read';
 import type { Filter, FindOptions, Projection, Update } from '../../shared/query';
 
 /**
@@ -27,6 +28,8 @@ export interface DatabaseAdapter {
   insertOne(collection: string, document: Document): Promise<string>;
   findOne(collection: string, filter: Filter, projection?: Projection): Promise<Document | null>;
   find(collection: string, filter: Filter, options?: FindOptions): Promise<FindPage>;
+  /** What `find` would send for these arguments, without sending it (for "copy as code" and exports). */
+  explain(collection: string, filter: Filter, options?: FindOptions): Promise<PlannedRead>;
   /** Returns the number of documents modified (0 or 1). */
   updateOne(collection: string, filter: Filter, update: Update): Promise<number>;
   /** Returns the number of documents deleted (0 or 1). */

@@ -60,6 +60,12 @@ const TARGETED: Record<CallName, unknown[]> = {
   'cloudformation.template': [{ tablePrefix: 'a b' }, {}, { tablePrefix: 'p'.repeat(2_000_000) }, { tablePrefix: 'p'.repeat(240) }],
   'sandbox.start': [{ alerts: -1 }, { alerts: 1.5 }],
   'sandbox.status': [{ verbose: true }],
+  'documents.explain': [{ ...doc, filter: { $where: 'x' } }, { ...doc, filter: {}, options: { index: 'a b' } }],
+  'export.start': [{ ...doc, filter: {}, format: 'xlsx' }, { ...doc, filter: { $expr: {} }, format: 'csv' }, { ...doc, filter: {}, format: 'csv', sort: [['a', 0]] }],
+  'export.next': [{ exportId: '' }],
+  'export.cancel': [{ exportId: 7 }],
+  'collections.fields': [{ ...doc, sample: 0 }, { ...doc, sample: 100_000 }],
+  'dashboard.alerts': [{ connectionId: 'm', days: 0 }, { connectionId: 'm', bucket: 'minute' }, { connectionId: 'm', companyId: '' }],
 };
 
 describe('every contract call validates its input first', () => {

@@ -15,6 +15,8 @@ import { toErrorData, validationError } from './error-data';
 import { listAwsProfiles } from '../settings/aws-profiles';
 import { JobRegistry, ProgressEmitter } from './job-registry';
 import { SandboxSession } from './sandbox-session';
+import { ExportSessions } from './export-sessions';
+import { featureHandlers } from './feature-handlers';
 
 type Handlers = { [K in CallName]: (input: ParsedInput<K>) => Promise<CallOutput<K>> };
 
@@ -32,6 +34,7 @@ export function createApi<Context>(deps: ApiDeps<Context>): Api {
   const jobs = new JobRegistry();
   const migrations = new Map<string, MigrationJob>();
   const sandbox = new SandboxSession(deps);
+  const exports = new ExportSessions();
 
   function connection(id: string): Connection {
     const found = deps.store.get(id);
@@ -188,6 +191,7 @@ export function createApi<Context>(deps: ApiDeps<Context>): Api {
 
     'sandbox.start': async ({ alerts }) => sandbox.start(alerts),
     'sandbox.status': async () => sandbox.status(),
+    ...featureHandlers(adapter, exports),
   };
 
   const streamKinds: { [K in StreamName]: 'migration' | 'verify' } = { 'migration.progress': 'migration', 'verify.progress': 'verify' };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { COLLECTIONS, collectionSpec, tableName, type CollectionSpec } from '../../../shared/catalogue';
 import type { CollectionDescription, CollectionInfo, PingResult, QueryPlan } from '../../../shared/database';
 import { AppError } from '../../../shared/errors';
+import type { PlannedRead } from '../../../shared/planned-read';
 import type { Filter, FindOptions, Projection, Update } from '../../../shared/query';
 import type { DatabaseAdapter, Document, FindPage } from '../database-adapter';
 import { decodeCursor, encodeCursor, foreignCursor } from '../page-cursor';
@@ -161,6 +162,20 @@ export class DynamoDbAdapter implements DatabaseAdapter {
       ...(nextCursor ? { nextCursor } : {}),
       plan: this.describePlan(read, stats, documents.length, fullRead),
     };
+  }
+
+  async explain(collection: string, filter: Filter, options?: FindOptions): Promise<PlannedRead> {
+    const { sort = [], limit, index } = checkFindOptions(options);
+    const read = this.prepare(collection, itemFilter(filter), sort, index);
+    const { plan } = read;
+    const common = { backend: 'dynamodb' as const, ...(limit ? { limit } : {}) };
+    if (plan.operation === 'GetItem') return { ...common, operation: 'GetItem', params: { TableName: read.table, Key: { id: plan.id } }, notes: [] };
+    if (!read.request) return { ...common, operation: 'None', params: { TableName: read.table }, notes: ['the filter can match nothing'] };
+    const notes = [...plan.notes];
+    if (plan.operation === 'Query' && plan.exclude.length > 0) notes.push(`the console then drops items whose ${plan.key.range?.attribute} equals a strict bound (${plan.exclude.join(', ')}): a key condition has no strict BETWEEN`);
+    if (!read.complete) notes.push('the $in/$nin lists are too long for an expression: the console decides them on what the request returns');
+    if (read.hazards.length > 0) notes.push(`the console refuses items where ${read.hazards.join(', ')} holds a list (MongoDB would look inside it)`);
+    return { ...common, operation: read.request.operation, params: { ...read.request.input }, ...(plan.order === 'memory' ? { sortInMemory: sort } : {}), notes };
   }
 
   private async readFor(read: PreparedRead, sort: NonNullable<FindOptions['sort']>, limit: number, position: z.infer<typeof CursorSchema> | undefined) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { COLLECTION_NAMES } from '../../../shared/catalogue';
 import type { CollectionDescription, CollectionInfo, PingResult } from '../../../shared/database';
 import { AppError } from '../../../shared/errors';
+import type { PlannedRead } from '../../../shared/planned-read';
 import type { Filter, FindOptions, Projection, Update } from '../../../shared/query';
 import type { DatabaseAdapter, Document, FindPage } from '../database-adapter';
 import { decodeCursor, encodeCursor } from '../page-cursor';
@@ -106,6 +107,13 @@ export class MongoDbAdapter implements DatabaseAdapter {
         },
       };
     });
+  }
+
+  async explain(collection: string, filter: Filter, options?: FindOptions): Promise<PlannedRead> {
+    checkFilter(filter);
+    this.collection(collection);
+    const { projection, sort, limit } = checkFindOptions(options);
+    return { backend: 'mongodb', collection, filter, ...(sort?.length ? { sort } : {}), ...(projection ? { projection } : {}), ...(limit ? { limit } : {}) };
   }
 
   private async indexUsed(query: () => { explain(verbosity: 'queryPlanner'): Promise<BsonDocument> }): Promise<string | undefined> {

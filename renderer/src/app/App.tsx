@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { call } from '../api/client';
 import { BrowsePage } from '../pages/browse/BrowsePage';
 import { CloudFormationPage } from '../pages/cloudformation/CloudFormationPage';
+import { DashboardPage } from '../pages/dashboard/DashboardPage';
+import { FieldsPage } from '../pages/fields/FieldsPage';
 import { ConnectionsPage } from '../pages/connections/ConnectionsPage';
 import { MigratePage } from '../pages/migrate/MigratePage';
 import { VerifyPage } from '../pages/verify/VerifyPage';
@@ -49,6 +51,8 @@ export function App() {
         <PageErrorBoundary key={page}>
           {page === 'connections' && <ConnectionsPage connections={connections} selection={{ mongoId: mongo?.id, dynamoId: dynamo?.id }} select={select} onOpen={() => go('browse')} />}
           {page === 'browse' && <BrowsePage key={defaults.data && connections.data ? defaults.data.open : 'loading'} mongo={mongo} dynamo={dynamo} open={defaults.data?.open} onConnect={() => go('connections')} />}
+          {page === 'dashboard' && <DashboardPage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
+          {page === 'fields' && <FieldsPage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
           {page === 'migrate' && <MigratePage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
           {page === 'verify' && <VerifyPage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
           {page === 'cloudformation' && <CloudFormationPage dynamo={dynamo} />}

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 
 export const PAGES = [
   { id: 'connections', label: 'Connections' },
+  { id: 'dashboard', label: 'Dashboard' },
   { id: 'browse', label: 'Browse' },
+  { id: 'fields', label: 'Fields' },
   { id: 'migrate', label: 'Migrate' },
   { id: 'verify', label: 'Verify' },
   { id: 'cloudformation', label: 'CloudFormation' },

@@ -10,7 +10,9 @@ import { connectionUser } from './acknowledge';
 import { DocumentPanel } from './DocumentPanel';
 import { IndexesPanel } from './IndexesPanel';
 import { AUTO_INDEX, IndexPicker, refusedPick } from './IndexPicker';
-import { FilterBar, type FilterDraft, type FindRequest } from './FilterBar';
+import { FilterBar, checkDraft, type FilterDraft, type FindRequest } from './FilterBar';
+import { DocumentCopy } from './DocumentCopy';
+import { ResultTools } from './ResultTools';
 import { PlanPanel } from './PlanPanel';
 import { QuickFilters } from './QuickFilters';
 import { ResultsTable } from './ResultsTable';
@@ -108,6 +110,8 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
             run({ ...request, filter });
           }} />}
           <FilterBar draft={draft} onChange={setDraft} onRun={run} running={results.isFetching} />
+          {connection && <ResultTools connection={connection} collection={collection} request={request} index={pickedIndex} draft={draft} info={collections.data?.find((c) => c.name === collection)}
+            onApply={(next) => { const checked = checkDraft(next).request; setDraft(next); if (checked) run(checked); }} />}
           <div className="results-bar">
             <span>{results.isPending ? 'Loading…' : `${formatCount(rows.length)} loaded${results.hasNextPage ? ' · more available' : ''}`}</span>
             {results.hasNextPage && (
@@ -125,6 +129,7 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
           {connection && backend === 'dynamodb' && <IndexPicker connectionId={connection.id} collection={collection} value={index} onChange={(next) => { setPicked(undefined); setIndex(next); }} error={results.error} />}
           {lastPlan && <PlanPanel plan={lastPlan} pages={pages.length} scanned={scanned} returned={rows.length} picked={!!pickedIndex} />}
           {connection && <IndexesPanel connectionId={connection.id} collection={collection} />}
+          {connection && (selected >= 0 || picked) && <DocumentCopy document={selected >= 0 ? rows[selected]! : picked!} />}
           {connection && <DocumentPanel key={`${connection.id}/${collection}/${picked ? identity(picked) : ''}`} connectionId={connection.id} collection={collection} document={selected >= 0 ? rows[selected] : picked} onChanged={changed} user={connectionUser(connection)} />}
         </aside>
       </div>

@@ -12,7 +12,7 @@ export interface FindRequest {
 export interface FilterDraft { filter: string; sortField: string; sortDirection: 1 | -1; limit: number; projection: string }
 
 /** Checks the draft as it is typed; returns the request when everything is valid. */
-function checkDraft(draft: FilterDraft) {
+export function checkDraft(draft: FilterDraft) {
   const filter = parseFilterInput(draft.filter);
   const projection = parseJsonInput<Projection>(draft.projection, ProjectionSchema, {});
   const request: FindRequest | undefined = filter.value && projection.value ? {

@@ -1,10 +1,11 @@
 import type { QueryPlan } from '../../../../shared/database';
 import { formatCount } from '../../components/format';
+import { planLabel } from '../../components/plan-label';
 
 /** How the backend answered: GetItem, Query on an index, Scan or a MongoDB find, and what it cost. */
 /** `picked`: the user chose the index, so the planner's advice on fitting one does not apply. */
 export function PlanPanel({ plan, pages, scanned, returned, picked }: { plan: QueryPlan; pages: number; scanned?: number; returned: number; picked: boolean }) {
-  const label = plan.operation === 'Query' ? `Query on ${plan.index ?? 'the table key'}` : plan.operation === 'Find' && plan.index ? `Find using ${plan.index}` : plan.operation;
+  const label = planLabel(plan);
   const kind = plan.operation === 'Scan' ? 'scan' : 'indexed';
   return (
     <section className="panel plan" data-testid="plan" aria-label="Query plan">
