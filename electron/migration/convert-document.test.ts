@@ -162,7 +162,7 @@ describe('convertDocument: values a JavaScript number or object would change', (
   it('numbers beyond ±(2^53 − 1) keep their exact digits as NumberValue (lib-dynamodb refuses them as numbers)', () => {
     expect(String(converted(5e20))).toBe('500000000000000000000');
     expect(converted(5e20)).toBeInstanceOf(NumberValue);
-    expect(String(converted(new Double(-1.2345678901234567e125)))).toBe(String(-1.2345678901234567e125));
+    expect(String(converted(new Double(-1.5e125)))).toBe('-1.5e+125');
     // The driver hands out a Long of exactly 2^53 as a JavaScript number.
     expect(String(converted(2 ** 53))).toBe('9007199254740992');
     expect(String(converted(Long.fromString('-9007199254740992')))).toBe('-9007199254740992');

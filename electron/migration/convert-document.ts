@@ -191,8 +191,8 @@ function describe(value: unknown): string {
   return bsonType ? `a ${bsonType}` : `a ${typeof value}`;
 }
 
-/** The document's key, or the reason it has none. */
-function documentKey(doc: Document): { key: string } | { key: string; reason: string } {
+/** The document's key, or the reason it has none (only `id` and `_id` are read). */
+export function documentKey(doc: Document): { key: string } | { key: string; reason: string } {
   const fallback = idString(doc._id) ?? String(doc._id);
   if (!('id' in doc)) {
     const key = idString(doc._id);

@@ -1,12 +1,14 @@
 import { tableName, type CollectionSpec } from '../../shared/catalogue';
 import { AppError } from '../../shared/errors';
-import { VerifyOptionsSchema, type CollectionVerify, type DocumentProblem, type VerifyOptions, type VerifyResult } from '../../shared/migration';
+import { VerifyOptionsSchema, type CollectionVerify, type DocumentProblem, type FieldDifference, type VerifyOptions, type VerifyResult } from '../../shared/migration';
 import { describeTable } from '../adapters/dynamodb/table-admin';
 import { translateMongoError } from '../adapters/mongodb/errors';
 import { compareItems } from './compare-items';
 import { quickCount } from './count-documents';
 import type { MigrationContext } from './context';
 import { convertDocument } from './convert-document';
+import { duplicateProblem, findKeyHolders } from './duplicate-keys';
+import { KeyHashes } from './key-hashes';
 import { selectCollections } from './migration-job';
 import { countItems, getItems, GET_BATCH, scanKeys } from './read-items';
 import { readDocuments } from './read-documents';
@@ -22,12 +24,19 @@ interface Expected {
   item: Item;
 }
 
+/** A document whose item differs from the table's: judged once the whole source has been seen. */
+interface Suspect {
+  key: string;
+  actual: Item;
+  differences: FieldDifference[];
+}
+
 function push<T>(list: T[], value: T): void {
   if (list.length < LIST_LIMIT) list.push(value);
 }
 
-/** Compares converted source documents with the items under their keys. */
-async function compareChunk(ctx: MigrationContext, spec: CollectionSpec, table: string, chunk: Expected[], content: Content): Promise<void> {
+/** Compares converted source documents with the items under their keys; differing ones become suspects. */
+async function compareChunk(ctx: MigrationContext, table: string, chunk: Expected[], content: Content, suspects: Suspect[]): Promise<void> {
   const found = await getItems(ctx.target, table, [...new Set(chunk.map((e) => e.key))]);
   for (const { key, item } of chunk) {
     const actual = found.get(key);
@@ -36,25 +45,46 @@ async function compareChunk(ctx: MigrationContext, spec: CollectionSpec, table: 
       continue;
     }
     const differences = compareItems(item, actual);
-    if (differences.length === 0) continue;
-    // Two source documents with one key: the later one (by _id) is in the table, as a copy in order leaves it.
-    if (typeof actual._id === 'string' && typeof item._id === 'string' && actual._id > item._id) {
-      push(content.unmigratable, { collection: spec.name, id: key, code: 'DUPLICATE_KEY', reason: `a later document (_id ${actual._id}) has the same key and replaced this one` });
+    if (differences.length > 0) push(suspects, { key, actual, differences });
+  }
+  content.compared += chunk.length;
+}
+
+/**
+ * A differing document whose key other documents share is not a difference in itself: the table
+ * holds the last of them in `_id` order (as the copy leaves it), so that one is compared instead,
+ * and the shared key is reported. The holders are looked up now, in the source as it is: a
+ * winner deleted since the copy leaves an earlier document that differs from the table.
+ */
+async function judgeSuspects(ctx: MigrationContext, spec: CollectionSpec, suspects: Suspect[], keys: KeyHashes, content: Content): Promise<void> {
+  const judged = new Set<string>();
+  for (const suspect of suspects) {
+    if (judged.has(suspect.key)) continue;
+    judged.add(suspect.key);
+    if (keys.count(suspect.key) < 2) {
+      push(content.different, { id: suspect.key, differences: suspect.differences });
       continue;
     }
-    push(content.different, { id: key, differences });
+    const holders = await findKeyHolders(ctx.source.db.collection(spec.name), suspect.key, ctx.source.config.url);
+    push(content.unmigratable, duplicateProblem(spec.name, suspect.key, holders.map((d) => d._id as unknown)));
+    const winner = holders.length > 0 ? convertDocument(holders.at(-1)!, spec) : undefined;
+    const differences = winner?.ok ? compareItems(winner.item, suspect.actual) : suspect.differences;
+    if (differences.length > 0) push(content.different, { id: suspect.key, differences });
   }
 }
 
 /**
  * Streams the whole source once (every document converted exactly as the copy converts it, so
- * unmigratable documents are known and every key is seen), compares all of them, or a uniform
+ * unmigratable documents are known and every key is counted), compares all of them, or a uniform
  * random sample of `sample` (reservoir sampling), with the items under their keys, then scans
- * the table's keys for items with no source document.
+ * the table's keys for items with no source document. Memory stays flat in the document count:
+ * keys are counted by hash (key-hashes.ts), and only differing documents (up to the list limit)
+ * are held until the end.
  */
 async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table: string, sample: number | undefined, tick: () => void): Promise<{ content: Content; sourceCount: number; targetCount: number; unmigratableCount: number }> {
   const content: Content = { compared: 0, sampled: sample !== undefined, unmigratable: [], missing: [], extra: [], different: [] };
-  const keys = new Set<string>();
+  const keys = new KeyHashes();
+  const suspects: Suspect[] = [];
   const reservoir: Expected[] = [];
   let chunk: Expected[] = [];
   let seen = 0;
@@ -71,13 +101,12 @@ async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table:
         continue;
       }
       const expected = { key: conversion.key, item: conversion.item };
-      if (keys.has(expected.key)) unmigratableCount++;
-      keys.add(expected.key);
+      // A key seen before: one of the documents holding it cannot be in the table.
+      if (keys.add(expected.key) > 1) unmigratableCount++;
       if (sample === undefined) {
         chunk.push(expected);
         if (chunk.length === GET_BATCH) {
-          await compareChunk(ctx, spec, table, chunk, content);
-          content.compared += chunk.length;
+          await compareChunk(ctx, table, chunk, content, suspects);
           chunk = [];
         }
       } else if (reservoir.length < sample) {
@@ -90,13 +119,10 @@ async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table:
     }
   }
   const rest = sample === undefined ? chunk : reservoir;
-  for (let i = 0; i < rest.length; i += GET_BATCH) {
-    const part = rest.slice(i, i + GET_BATCH);
-    await compareChunk(ctx, spec, table, part, content);
-    content.compared += part.length;
-  }
+  for (let i = 0; i < rest.length; i += GET_BATCH) await compareChunk(ctx, table, rest.slice(i, i + GET_BATCH), content, suspects);
+  await judgeSuspects(ctx, spec, suspects, keys, content);
   const targetCount = await scanKeys(ctx.target, table, (key) => {
-    if (!keys.has(key)) push(content.extra, key);
+    if (keys.count(key) === 0) push(content.extra, key);
   });
   return { content, sourceCount, targetCount, unmigratableCount };
 }
