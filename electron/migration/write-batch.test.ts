@@ -27,3 +27,13 @@ describe('writeBatch', () => {
     expect(stored.sort()).toEqual(items.map((i) => String(i.id)).filter((id) => id !== 'k-9' && id !== 'k-12').sort());
   });
 });
+
+describe('writeBatch when DynamoDB itself fails', () => {
+  it('throws instead of failing every item one by one', async () => {
+    const send = async () => {
+      throw Object.assign(new Error('We encountered an internal error. Please try again.'), { name: 'InternalServerError', $fault: 'server' });
+    };
+    const target = { doc: { send } as unknown as DynamoDBDocumentClient, table: 't', where: 'test' };
+    await expect(writeBatch(target, [{ id: 'a' }, { id: 'b' }])).rejects.toMatchObject({ code: 'INTERNAL' });
+  });
+});

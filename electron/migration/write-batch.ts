@@ -30,7 +30,9 @@ type RawItem = Record<string, AttributeValue>;
 const WHOLE_REQUEST = new Set(['UNREACHABLE', 'AUTH_FAILED', 'NOT_FOUND']);
 
 function isAboutTheItems(error: unknown, target: WriteTarget): boolean {
-  if ((error as { name?: string }).name === 'AbortError') return false;
+  const e = error as { name?: string; $fault?: string };
+  // Cancelled, or DynamoDB itself failing (5xx, already retried by the SDK): no item is to blame.
+  if (e.name === 'AbortError' || e.$fault === 'server') return false;
   return !WHOLE_REQUEST.has(translateDynamoError(error, { where: target.where, table: target.table }).code);
 }
 
