@@ -1,38 +1,23 @@
 import { tableName, type CollectionSpec } from '../../shared/catalogue';
 import { AppError } from '../../shared/errors';
-import { VerifyOptionsSchema, type CollectionVerify, type DocumentProblem, type FieldDifference, type VerifyOptions, type VerifyResult } from '../../shared/migration';
+import { VerifyOptionsSchema, type CollectionVerify, type DocumentProblem, type VerifyOptions, type VerifyResult } from '../../shared/migration';
 import { describeTable } from '../adapters/dynamodb/table-admin';
 import { translateMongoError } from '../adapters/mongodb/errors';
 import { compareItems } from './compare-items';
 import { quickCount } from './count-documents';
 import type { MigrationContext } from './context';
 import { convertDocument } from './convert-document';
-import { duplicateProblem, findKeyHolders } from './duplicate-keys';
+import { findKeyHolders } from './duplicate-keys';
+import { judgeSuspects, push, type Content, type Suspect } from './judge-suspects';
 import { KeyHashes } from './key-hashes';
 import { selectCollections } from './migration-job';
 import { countItems, getItems, GET_BATCH, scanKeys } from './read-items';
 import { readDocuments } from './read-documents';
 import type { Item } from './write-batch';
 
-/** Each list in a result stops here; a table this wrong needs a new migration, not a longer list. */
-const LIST_LIMIT = 1000;
-
-type Content = NonNullable<CollectionVerify['content']>;
-
 interface Expected {
   key: string;
   item: Item;
-}
-
-/** A document whose item differs from the table's: judged once the whole source has been seen. */
-interface Suspect {
-  key: string;
-  actual: Item;
-  differences: FieldDifference[];
-}
-
-function push<T>(list: T[], value: T): void {
-  if (list.length < LIST_LIMIT) list.push(value);
 }
 
 /** Compares converted source documents with the items under their keys; differing ones become suspects. */
@@ -48,29 +33,6 @@ async function compareChunk(ctx: MigrationContext, table: string, chunk: Expecte
     if (differences.length > 0) push(suspects, { key, actual, differences });
   }
   content.compared += chunk.length;
-}
-
-/**
- * A differing document whose key other documents share is not a difference in itself: the table
- * holds the last of them in `_id` order (as the copy leaves it), so that one is compared instead,
- * and the shared key is reported. The holders are looked up now, in the source as it is: a
- * winner deleted since the copy leaves an earlier document that differs from the table.
- */
-async function judgeSuspects(ctx: MigrationContext, spec: CollectionSpec, suspects: Suspect[], keys: KeyHashes, content: Content): Promise<void> {
-  const judged = new Set<string>();
-  for (const suspect of suspects) {
-    if (judged.has(suspect.key)) continue;
-    judged.add(suspect.key);
-    if (keys.count(suspect.key) < 2) {
-      push(content.different, { id: suspect.key, differences: suspect.differences });
-      continue;
-    }
-    const holders = await findKeyHolders(ctx.source.db.collection(spec.name), suspect.key, ctx.source.config.url);
-    push(content.unmigratable, duplicateProblem(spec.name, suspect.key, holders.map((d) => d._id as unknown)));
-    const winner = holders.length > 0 ? convertDocument(holders.at(-1)!, spec) : undefined;
-    const differences = winner?.ok ? compareItems(winner.item, suspect.actual) : suspect.differences;
-    if (differences.length > 0) push(content.different, { id: suspect.key, differences });
-  }
 }
 
 /**
@@ -120,7 +82,8 @@ async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table:
   }
   const rest = sample === undefined ? chunk : reservoir;
   for (let i = 0; i < rest.length; i += GET_BATCH) await compareChunk(ctx, table, rest.slice(i, i + GET_BATCH), content, suspects);
-  await judgeSuspects(ctx, spec, suspects, keys, content);
+  const lookup = (key: string) => findKeyHolders(ctx.source.db.collection(spec.name), key, ctx.source.config.url);
+  await judgeSuspects(spec, suspects, keys, content, lookup);
   const targetCount = await scanKeys(ctx.target, table, (key) => {
     if (keys.count(key) === 0) push(content.extra, key);
   });
