@@ -13,8 +13,10 @@ const item = (doc: Document) => (convertDocument(doc, spec) as { item: Record<st
 const empty = (): Content => ({ compared: 0, sampled: false, unmigratable: [], missing: [], extra: [], different: [] });
 
 function suspect(doc: Document, actual: Record<string, unknown>): Suspect {
-  return { key: doc.id as string, actual, differences: compareItems(item(doc), actual) };
+  return { key: doc.id as string, differences: compareItems(item(doc), actual) };
 }
+
+const reads = (holders: Document[], actual: Record<string, unknown>) => ({ holders: async () => holders, item: async () => actual });
 
 describe('judgeSuspects', () => {
   it('reports a changed _id attribute with a changed nested value as differences when the key is not shared', async () => {
@@ -22,7 +24,7 @@ describe('judgeSuspects', () => {
     const keys = new KeyHashes();
     keys.add('c-1');
     const content = empty();
-    await judgeSuspects(spec, [suspect(older, tampered)], keys, content, async () => [older]);
+    await judgeSuspects(spec, [suspect(older, tampered)], keys, content, reads([older], tampered));
     expect(content.unmigratable).toEqual([]);
     expect(content.different.map((d) => d.differences.map((f) => f.path).sort())).toEqual([['_id', 'meta.tier']]);
   });
@@ -32,7 +34,7 @@ describe('judgeSuspects', () => {
     keys.add('c-1');
     keys.add('c-1');
     const content = empty();
-    await judgeSuspects(spec, [suspect(older, item(newer))], keys, content, async () => [older, newer]);
+    await judgeSuspects(spec, [suspect(older, item(newer))], keys, content, reads([older, newer], item(newer)));
     expect(content.different).toEqual([]);
     expect(content.unmigratable).toEqual([expect.objectContaining({ id: 'c-1', code: 'DUPLICATE_KEY', reason: expect.stringMatching(/e0f1.*e0f2/) })]);
   });
@@ -41,7 +43,7 @@ describe('judgeSuspects', () => {
     const keys = new KeyHashes();
     keys.add('c-1');
     const content = empty();
-    await judgeSuspects(spec, [suspect(older, item(newer))], keys, content, async () => [older]);
+    await judgeSuspects(spec, [suspect(older, item(newer))], keys, content, reads([older], item(newer)));
     expect(content.different.map((d) => d.id)).toEqual(['c-1']);
   });
 });

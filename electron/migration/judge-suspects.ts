@@ -15,8 +15,27 @@ export type Content = NonNullable<CollectionVerify['content']>;
 /** A document whose item differs from the table's: judged once the whole source has been seen. */
 export interface Suspect {
   key: string;
-  actual: Item;
   differences: FieldDifference[];
+}
+
+/**
+ * Suspects are held (not their items: those are read again when needed) up to the list limit;
+ * past it they are only counted, and a collection with uncounted suspects cannot be called clean.
+ */
+export class Suspects {
+  readonly list: Suspect[] = [];
+  dropped = 0;
+
+  add(suspect: Suspect): void {
+    if (this.list.length < LIST_LIMIT) this.list.push(suspect);
+    else this.dropped++;
+  }
+}
+
+/** Reads the judgement needs: the source documents holding a key, and the table's item under it. */
+export interface JudgeReads {
+  holders(key: string): Promise<Document[]>;
+  item(key: string): Promise<Item | undefined>;
 }
 
 export function push<T>(list: T[], value: T): void {
@@ -30,7 +49,7 @@ export function push<T>(list: T[], value: T): void {
  * a winner deleted since the copy leaves an earlier document that differs from the table. A key
  * seen once is a plain difference, whatever its `_id` attribute says.
  */
-export async function judgeSuspects(spec: CollectionSpec, suspects: Suspect[], keys: KeyHashes, content: Content, lookup: (key: string) => Promise<Document[]>): Promise<void> {
+export async function judgeSuspects(spec: CollectionSpec, suspects: Suspect[], keys: KeyHashes, content: Content, reads: JudgeReads): Promise<void> {
   const judged = new Set<string>();
   for (const suspect of suspects) {
     if (judged.has(suspect.key)) continue;
@@ -39,10 +58,11 @@ export async function judgeSuspects(spec: CollectionSpec, suspects: Suspect[], k
       push(content.different, { id: suspect.key, differences: suspect.differences });
       continue;
     }
-    const holders = await lookup(suspect.key);
+    const holders = await reads.holders(suspect.key);
     push(content.unmigratable, duplicateProblem(spec.name, suspect.key, holders.map((d) => d._id as unknown)));
     const winner = holders.length > 0 ? convertDocument(holders.at(-1)!, spec) : undefined;
-    const differences = winner?.ok ? compareItems(winner.item, suspect.actual) : suspect.differences;
+    const actual = await reads.item(suspect.key);
+    const differences = winner?.ok && actual ? compareItems(winner.item, actual) : suspect.differences;
     if (differences.length > 0) push(content.different, { id: suspect.key, differences });
   }
 }

@@ -8,7 +8,7 @@ import { quickCount } from './count-documents';
 import type { MigrationContext } from './context';
 import { convertDocument } from './convert-document';
 import { findKeyHolders } from './duplicate-keys';
-import { judgeSuspects, push, type Content, type Suspect } from './judge-suspects';
+import { judgeSuspects, push, Suspects, type Content } from './judge-suspects';
 import { KeyHashes } from './key-hashes';
 import { selectCollections } from './migration-job';
 import { countItems, getItems, GET_BATCH, scanKeys } from './read-items';
@@ -21,7 +21,7 @@ interface Expected {
 }
 
 /** Compares converted source documents with the items under their keys; differing ones become suspects. */
-async function compareChunk(ctx: MigrationContext, table: string, chunk: Expected[], content: Content, suspects: Suspect[]): Promise<void> {
+async function compareChunk(ctx: MigrationContext, table: string, chunk: Expected[], content: Content, suspects: Suspects): Promise<void> {
   const found = await getItems(ctx.target, table, [...new Set(chunk.map((e) => e.key))]);
   for (const { key, item } of chunk) {
     const actual = found.get(key);
@@ -30,7 +30,7 @@ async function compareChunk(ctx: MigrationContext, table: string, chunk: Expecte
       continue;
     }
     const differences = compareItems(item, actual);
-    if (differences.length > 0) push(suspects, { key, actual, differences });
+    if (differences.length > 0) suspects.add({ key, differences });
   }
   content.compared += chunk.length;
 }
@@ -43,10 +43,10 @@ async function compareChunk(ctx: MigrationContext, table: string, chunk: Expecte
  * keys are counted by hash (key-hashes.ts), and only differing documents (up to the list limit)
  * are held until the end.
  */
-async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table: string, sample: number | undefined, tick: () => void): Promise<{ content: Content; sourceCount: number; targetCount: number; unmigratableCount: number }> {
+async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table: string, sample: number | undefined, tick: () => void): Promise<{ content: Content; sourceCount: number; targetCount: number; unmigratableCount: number; unjudged: number }> {
   const content: Content = { compared: 0, sampled: sample !== undefined, unmigratable: [], missing: [], extra: [], different: [] };
   const keys = new KeyHashes();
-  const suspects: Suspect[] = [];
+  const suspects = new Suspects();
   const reservoir: Expected[] = [];
   let chunk: Expected[] = [];
   let seen = 0;
@@ -82,12 +82,14 @@ async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table:
   }
   const rest = sample === undefined ? chunk : reservoir;
   for (let i = 0; i < rest.length; i += GET_BATCH) await compareChunk(ctx, table, rest.slice(i, i + GET_BATCH), content, suspects);
-  const lookup = (key: string) => findKeyHolders(ctx.source.db.collection(spec.name), key, ctx.source.config.url);
-  await judgeSuspects(spec, suspects, keys, content, lookup);
+  await judgeSuspects(spec, suspects.list, keys, content, {
+    holders: (key) => findKeyHolders(ctx.source.db.collection(spec.name), key, ctx.source.config.url),
+    item: async (key) => (await getItems(ctx.target, table, [key])).get(key),
+  });
   const targetCount = await scanKeys(ctx.target, table, (key) => {
     if (keys.count(key) === 0) push(content.extra, key);
   });
-  return { content, sourceCount, targetCount, unmigratableCount };
+  return { content, sourceCount, targetCount, unmigratableCount, unjudged: suspects.dropped };
 }
 
 /**
@@ -136,9 +138,10 @@ export async function verifyMigration(ctx: MigrationContext, input: Partial<Veri
       collections.push({ collection: spec.name, table, sourceCount, targetCount, countsMatch: sourceCount === targetCount, ok: sourceCount === targetCount });
       continue;
     }
-    const { content, sourceCount, targetCount, unmigratableCount } = await verifyContent(ctx, spec, table, options.sample, tick);
+    const { content, sourceCount, targetCount, unmigratableCount, unjudged } = await verifyContent(ctx, spec, table, options.sample, tick);
     const countsMatch = targetCount === sourceCount - unmigratableCount;
-    const ok = countsMatch && content.missing.length === 0 && content.extra.length === 0 && content.different.length === 0;
+    // More differing documents than a list holds: those past it were not judged, so not clean.
+    const ok = unjudged === 0 && countsMatch && content.missing.length === 0 && content.extra.length === 0 && content.different.length === 0;
     collections.push({ collection: spec.name, table, sourceCount, targetCount, countsMatch, content, ok });
   }
   onProgress?.(total, total);
