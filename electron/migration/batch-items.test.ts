@@ -37,3 +37,14 @@ describe('BatchBuilder', () => {
     expect(builder.flush()).toMatchObject({ lastId: 3, unconverted: 1, items: [] });
   });
 });
+
+describe('BatchBuilder with a key an earlier batch wrote', () => {
+  it('lists it as replaced, apart from keys superseded in the same batch', () => {
+    const builder = new BatchBuilder(2);
+    builder.add('a', { id: 'a' }, 1);
+    builder.add('b', { id: 'b' }, 2);
+    builder.add('a', { id: 'a', v: 2 }, 3, true);
+    builder.add('a', { id: 'a', v: 3 }, 4, true);
+    expect(builder.flush()).toMatchObject({ items: [{ id: 'a', v: 3 }], replaced: ['a'], superseded: 1 });
+  });
+});

@@ -10,6 +10,8 @@ export interface ItemBatch {
   lastId: unknown;
   /** Documents left out because a later document in the same batch has the same key. */
   superseded: number;
+  /** Keys of this batch that an earlier batch wrote too (a duplicate key): these items replace those. */
+  replaced: string[];
   /** Documents that produced no item (failed conversion, already logged). */
   unconverted: number;
 }
@@ -23,6 +25,7 @@ export interface ItemBatch {
 export class BatchBuilder {
   private items = new Map<string, Item>();
   private superseded = 0;
+  private replaced: string[] = [];
   private unconverted = 0;
   private lastId: unknown;
   private seq = 0;
@@ -30,9 +33,13 @@ export class BatchBuilder {
 
   constructor(private readonly size = 25) {}
 
-  /** Adds an item; returns a full batch when this one completed it. */
-  add(key: string, item: Item, id: unknown): ItemBatch | undefined {
+  /**
+   * Adds an item; returns a full batch when this one completed it. `repeated` says the key was
+   * seen before (in this batch or an earlier one).
+   */
+  add(key: string, item: Item, id: unknown, repeated = false): ItemBatch | undefined {
     if (this.items.delete(key)) this.superseded++;
+    else if (repeated) this.replaced.push(key);
     this.items.set(key, item);
     this.advance(id);
     return this.items.size >= this.size ? this.take() : undefined;
@@ -55,9 +62,10 @@ export class BatchBuilder {
   }
 
   private take(): ItemBatch {
-    const batch: ItemBatch = { seq: this.seq++, items: [...this.items.values()], keys: [...this.items.keys()], lastId: this.lastId, superseded: this.superseded, unconverted: this.unconverted };
+    const batch: ItemBatch = { seq: this.seq++, items: [...this.items.values()], keys: [...this.items.keys()], lastId: this.lastId, superseded: this.superseded, replaced: this.replaced, unconverted: this.unconverted };
     this.items = new Map();
     this.superseded = 0;
+    this.replaced = [];
     this.unconverted = 0;
     this.open = false;
     return batch;

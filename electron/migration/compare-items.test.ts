@@ -40,3 +40,14 @@ describe('compareItems', () => {
     expect(differences.map((d) => d.path).sort()).toEqual(['n', 'tags']);
   });
 });
+
+describe('compareItems with field names of Object.prototype', () => {
+  const map = (entries: Record<string, unknown>) => Object.assign(Object.create(null) as Record<string, unknown>, entries);
+
+  it('sees a field named constructor or toString that one side lacks', () => {
+    const differences = compareItems(map({ id: 'a', constructor: 'c', meta: map({ toString: 'x' }) }), { id: 'a', meta: {} });
+    expect(differences).toEqual(expect.arrayContaining([{ path: 'constructor', source: 'c' }, { path: 'meta.toString', source: 'x' }]));
+    expect(differences).toHaveLength(2);
+    expect(compareItems({ id: 'a' }, map({ id: 'a', constructor: 'c' }))).toEqual([{ path: 'constructor', target: 'c' }]);
+  });
+});

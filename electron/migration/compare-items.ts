@@ -21,24 +21,33 @@ export function canonicalNumber(text: string): string {
   return digits === '' ? '0' : `${match[1] === '-' ? '-' : ''}0.${digits}e${exponent}`;
 }
 
+/**
+ * Field names are data: canonical maps have no prototype, so `constructor` or `toString` is a
+ * field like any other (the diff's `in` checks would otherwise find them on every object).
+ */
+function record(entries: Iterable<readonly [string, unknown]>): Record<string, unknown> {
+  const map = Object.create(null) as Record<string, unknown>;
+  for (const [name, value] of entries) map[name] = value;
+  return map;
+}
+
 function canonical(value: unknown): unknown {
-  if (typeof value === 'number' || typeof value === 'bigint' || value instanceof NumberValue) return { [NUMBER]: canonicalNumber(String(value)) };
-  if (value instanceof Uint8Array) return { [BINARY]: Buffer.from(value).toString('base64') };
-  if (value instanceof Set) return { [SET]: [...value].map(canonical).map((v) => JSON.stringify(v)).sort() };
+  if (typeof value === 'number' || typeof value === 'bigint' || value instanceof NumberValue) return record([[NUMBER, canonicalNumber(String(value))]]);
+  if (value instanceof Uint8Array) return record([[BINARY, Buffer.from(value).toString('base64')]]);
+  if (value instanceof Set) return record([[SET, [...value].map(canonical).map((v) => JSON.stringify(v)).sort()]]);
   if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonical(v)]));
+  if (value !== null && typeof value === 'object') return record(Object.entries(value).map(([k, v]) => [k, canonical(v)]));
   return value;
 }
 
-function valueAt(item: Item, path: ReadonlyArray<string | number>): unknown {
+/** The value at `path`, own fields only; `has` says whether there is one. */
+function lookup(item: Item, path: ReadonlyArray<string | number>): { has: boolean; value?: unknown } {
   let value: unknown = item;
-  for (const part of path) value = (value as Record<string | number, unknown> | undefined)?.[part];
-  return value;
-}
-
-function has(item: Item, path: ReadonlyArray<string | number>): boolean {
-  const parent = valueAt(item, path.slice(0, -1));
-  return parent !== null && typeof parent === 'object' && path.at(-1)! in parent;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return { has: false };
+    value = (value as Record<string | number, unknown>)[part];
+  }
+  return { has: true, value };
 }
 
 /**
@@ -53,9 +62,9 @@ export function compareItems(expected: Item, actual: Item): FieldDifference[] {
     const path = marker === -1 ? change.path : change.path.slice(0, marker);
     paths.set(path.join('.'), path);
   }
-  return [...paths].map(([text, path]) => ({
-    path: text,
-    ...(has(expected, path) ? { source: toWireValue(valueAt(expected, path)) } : {}),
-    ...(has(actual, path) ? { target: toWireValue(valueAt(actual, path)) } : {}),
-  }));
+  return [...paths].map(([text, path]) => {
+    const source = lookup(expected, path);
+    const target = lookup(actual, path);
+    return { path: text, ...(source.has ? { source: toWireValue(source.value) } : {}), ...(target.has ? { target: toWireValue(target.value) } : {}) };
+  });
 }

@@ -157,3 +157,36 @@ describe('convertDocument: index keys and size', () => {
     expect(a.ok && b.ok && a.size - b.size).toBe(1);
   });
 });
+
+describe('convertDocument: values a JavaScript number or object would change', () => {
+  it('numbers beyond ±(2^53 − 1) keep their exact digits as NumberValue (lib-dynamodb refuses them as numbers)', () => {
+    expect(String(converted(5e20))).toBe('500000000000000000000');
+    expect(converted(5e20)).toBeInstanceOf(NumberValue);
+    expect(String(converted(new Double(-1.5e125)))).toBe('-1.5e+125');
+    // The driver hands out a Long of exactly 2^53 as a JavaScript number.
+    expect(String(converted(2 ** 53))).toBe('9007199254740992');
+    expect(String(converted(Long.fromString('-9007199254740992')))).toBe('-9007199254740992');
+    expect(converted(Number.MAX_SAFE_INTEGER)).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('keeps field names that are names of Object.prototype as plain fields', () => {
+    const result = convertDocument({ _id: oid, id: 'k', constructor: 'c', toString: 'ts', meta: { constructor: { name: 'String' }, hasOwnProperty: 1 } }, companies);
+    expect(result.ok).toBe(true);
+    const item = (result as Extract<Conversion, { ok: true }>).item;
+    expect(Object.getPrototypeOf(item)).toBeNull();
+    expect(Object.getOwnPropertyDescriptor(item, 'constructor')?.value).toBe('c');
+    expect(Object.getOwnPropertyDescriptor(item, 'toString')?.value).toBe('ts');
+    const meta = item.meta as Record<string, unknown>;
+    expect(Object.getPrototypeOf(meta)).toBeNull();
+    expect(Object.keys(meta)).toEqual(['constructor', 'hasOwnProperty']);
+    expect({ ...(meta.constructor as object) }).toEqual({ name: 'String' });
+  });
+
+  it('refuses a field named __proto__, at the top level or inside a map, naming its path', () => {
+    // As the driver reads them: own properties named __proto__.
+    const top = JSON.parse('{"id": "k", "__proto__": {"x": 1}}') as Record<string, unknown>;
+    expect(convertDocument({ _id: oid, ...top }, companies)).toMatchObject({ ok: false, code: 'UNSUPPORTED_VALUE', reason: expect.stringMatching(/^__proto__: .*__proto__/) });
+    const nested = JSON.parse('{"id": "k", "meta": {"__proto__": {"x": 1}, "y": "z"}}') as Record<string, unknown>;
+    expect(convertDocument({ _id: oid, ...nested }, companies)).toMatchObject({ ok: false, code: 'UNSUPPORTED_VALUE', reason: expect.stringMatching(/^meta\.__proto__: /) });
+  });
+});

@@ -8,7 +8,7 @@ import type { DocumentProblem } from '../../shared/migration';
  *
  *   ObjectId            → string, 24 hex digits
  *   Date                → string, ISO-8601 (`2024-05-01T12:00:00.000Z`), the seed's rule
- *   Int32, Double       → number
+ *   Int32, Double       → number (beyond ±(2^53 − 1), the double's shortest exact digits as a NumberValue)
  *   Long, Decimal128    → number with its exact digits (lib-dynamodb NumberValue)
  *   Binary (any subtype)→ binary
  *   string              → string (empty strings kept: allowed outside keys)
@@ -17,7 +17,11 @@ import type { DocumentProblem } from '../../shared/migration';
  *   Symbol              → string;  DBRef → map { $ref, $id, $db? }
  *   NaN, ±Infinity, numbers outside DynamoDB's range (1E-130 … 9.99E+125, 38 digits),
  *   Timestamp, MinKey, MaxKey, Code, regular expressions, BSON undefined, empty field names,
- *   nesting deeper than 32 levels → the document is refused (UNSUPPORTED_VALUE, with the path).
+ *   nesting deeper than 32 levels, a field named `__proto__` → the document is refused
+ *   (UNSUPPORTED_VALUE, with the path).
+ *
+ * Field names are data: maps are built without a prototype, so `constructor`, `toString` and the
+ * like are ordinary attributes (write-batch.ts marshals them itself; lib-dynamodb cannot).
  *
  * Key: `id` when it is a non-empty string, else (no `id` field) the string of `_id`; the item's
  * `id` attribute holds the key. An `id` of another type is refused (NO_KEY), never rewritten.
@@ -71,9 +75,16 @@ function checkNumber(text: string, path: string): number {
   return Math.ceil(digits / 2) + 1;
 }
 
-function plainNumber(value: number, path: string): [number, number] {
+/**
+ * A double (or a Long the driver handed out as one). Beyond ±(2^53 − 1) lib-dynamodb refuses a
+ * JavaScript number, so its digits travel as text: String() gives the shortest digits that name
+ * exactly this double (5e20 → 500000000000000000000), which DynamoDB stores as they are.
+ */
+function plainNumber(value: number, path: string): [number | NumberValue, number] {
   if (!Number.isFinite(value)) throw new Unsupported(path, `${value} has no DynamoDB form (DynamoDB numbers are finite)`);
-  return [value, checkNumber(String(value), path)];
+  const text = String(value);
+  const size = checkNumber(text, path);
+  return [Math.abs(value) <= Number.MAX_SAFE_INTEGER ? value : NumberValue.from(text), size];
 }
 
 function exactNumber(text: string, path: string): [NumberValue, number] {
@@ -145,12 +156,17 @@ function convertBson(bsonType: string, value: object, path: string, depth: numbe
   throw new Unsupported(path, REFUSED[bsonType] ?? `a BSON ${bsonType} has no DynamoDB form`);
 }
 
-/** A map's attributes; the size excludes the 3 bytes of map overhead (top-level items have none). */
+/**
+ * A map's attributes; the size excludes the 3 bytes of map overhead (top-level items have none).
+ * The map has no prototype, so every field name is an own attribute, `constructor` included.
+ */
 function convertMap(source: Record<string, unknown>, path: string, depth: number): [Record<string, unknown>, number] {
-  const map: Record<string, unknown> = {};
+  const map = Object.create(null) as Record<string, unknown>;
   let size = 0;
-  for (const name in source) {
+  // Own names only: a document's fields, never anything inherited.
+  for (const name of Object.keys(source)) {
     if (name === '') throw new Unsupported(path || '(top level)', 'an empty field name has no DynamoDB form');
+    if (name === '__proto__') throw new Unsupported(path ? `${path}.${name}` : name, 'a field named __proto__ cannot be read back: the AWS SDK for JavaScript drops it from every item it returns');
     const [converted, bytes] = convertValue(source[name], path ? `${path}.${name}` : name, depth + 1);
     map[name] = converted;
     size += utf8Length(name) + bytes + (path ? 1 : 0);
@@ -175,8 +191,8 @@ function describe(value: unknown): string {
   return bsonType ? `a ${bsonType}` : `a ${typeof value}`;
 }
 
-/** The document's key, or the reason it has none. */
-function documentKey(doc: Document): { key: string } | { key: string; reason: string } {
+/** The document's key, or the reason it has none (only `id` and `_id` are read). */
+export function documentKey(doc: Document): { key: string } | { key: string; reason: string } {
   const fallback = idString(doc._id) ?? String(doc._id);
   if (!('id' in doc)) {
     const key = idString(doc._id);

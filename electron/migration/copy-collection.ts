@@ -5,8 +5,10 @@ import { BatchBuilder, type ItemBatch } from './batch-items';
 import type { CollectionCheckpoint } from './checkpoint-store';
 import { ContiguousBatches } from './contiguous-batches';
 import { convertDocument } from './convert-document';
+import { duplicateProblem, findKeyHolders } from './duplicate-keys';
 import { InFlightWindow } from './in-flight-window';
 import type { JobControl } from './job-control';
+import { KeyHashes } from './key-hashes';
 import { parseId, readDocuments, serializeId } from './read-documents';
 import { writeBatch, type WriteTarget } from './write-batch';
 
@@ -26,17 +28,24 @@ interface CopyCollectionInput {
   onCheckpoint(): void;
 }
 
+/** Source look-ups that name every document sharing a key; past this, only the one just read is named. */
+const HOLDER_LOOKUPS = 100;
+
 interface BatchResult {
   lastId: unknown;
   written: number;
   failed: number;
-  skipped: number;
 }
 
 /**
  * One collection through the pipeline: read (by `_id`, after the checkpoint) → convert →
  * batch (25, de-duplicated) → write (N in flight, retried, split) → checkpoint. Returns false
  * when cancelled before the end.
+ *
+ * A key shared by several documents is a data problem: the last in `_id` order is in the table,
+ * the others count as failed and the key is logged (DUPLICATE_KEY) with the `_id`s holding it.
+ * Keys are remembered by hash for this run only: a duplicate across a resume goes unnoticed here
+ * (plan and verify see it).
  */
 export async function copyCollection(input: CopyCollectionInput): Promise<boolean> {
   const { spec, progress, checkpoint, control } = input;
@@ -44,6 +53,12 @@ export async function copyCollection(input: CopyCollectionInput): Promise<boolea
   const contiguous = new ContiguousBatches<BatchResult>();
   const builder = new BatchBuilder();
   const problem = (id: string, code: DocumentProblem['code'], reason: string) => input.onProblem({ collection: spec.name, id, code, reason });
+  const keys = new KeyHashes();
+  let lookups = 0;
+  const duplicate = async (key: string, id: unknown) => {
+    const holders = lookups++ < HOLDER_LOOKUPS ? (await findKeyHolders(input.source, key, input.sourceUrl)).map((d) => d._id as unknown) : [id];
+    input.onProblem(duplicateProblem(spec.name, key, holders));
+  };
 
   const finished = (batch: ItemBatch, result: BatchResult) => {
     const joined = contiguous.complete(batch.seq, result);
@@ -51,7 +66,6 @@ export async function copyCollection(input: CopyCollectionInput): Promise<boolea
     for (const done of joined) {
       checkpoint.written += done.written;
       checkpoint.failed += done.failed;
-      checkpoint.skipped += done.skipped;
     }
     checkpoint.lastId = serializeId(joined.at(-1)!.lastId);
     input.onCheckpoint();
@@ -63,10 +77,13 @@ export async function copyCollection(input: CopyCollectionInput): Promise<boolea
     await window.start(batch.keys, async () => {
       const outcome = batch.items.length > 0 ? await writeBatch(input.target, batch.items) : { written: 0, failures: [] };
       for (const failure of outcome.failures) problem(failure.key, 'WRITE_FAILED', failure.reason);
-      progress.written += outcome.written;
-      progress.failed += outcome.failures.length;
-      progress.skipped += batch.superseded;
-      finished(batch, { lastId: batch.lastId, written: outcome.written, failed: outcome.failures.length + batch.unconverted, skipped: batch.superseded });
+      // An item written over one an earlier batch wrote: that earlier document is no longer in the table.
+      const failedKeys = new Set(outcome.failures.map((f) => f.key));
+      const replaced = batch.replaced.filter((key) => !failedKeys.has(key)).length;
+      const lost = outcome.failures.length + batch.superseded + replaced;
+      progress.written += outcome.written - replaced;
+      progress.failed += lost;
+      finished(batch, { lastId: batch.lastId, written: outcome.written - replaced, failed: lost + batch.unconverted });
     });
   };
 
@@ -77,7 +94,9 @@ export async function copyCollection(input: CopyCollectionInput): Promise<boolea
       for (const doc of documents) {
         const conversion = convertDocument(doc, spec);
         if (conversion.ok) {
-          const batch = builder.add(conversion.key, conversion.item, doc._id);
+          const repeated = keys.add(conversion.key) > 1;
+          if (repeated) await duplicate(conversion.key, doc._id);
+          const batch = builder.add(conversion.key, conversion.item, doc._id, repeated);
           if (batch) await dispatch(batch);
         } else {
           problem(conversion.key, conversion.code, conversion.reason);

@@ -4,6 +4,8 @@ import type { CollectionPlan, DocumentProblem, MigrationPlan } from '../../share
 import { describeTable } from '../adapters/dynamodb/table-admin';
 import type { MigrationContext } from './context';
 import { convertDocument } from './convert-document';
+import { duplicateProblem, findKeyHolders } from './duplicate-keys';
+import { KeyHashes } from './key-hashes';
 import { loadMeasuredRate } from './measured-rate';
 import { selectCollections } from './migration-job';
 import { readDocuments } from './read-documents';
@@ -16,7 +18,8 @@ const LISTED_PROBLEMS = 100;
 
 /**
  * A dry run: reads every document, converts it exactly as the copy would, and reports sizes,
- * the documents that cannot be written and why, write units, cost and duration. Writes nothing.
+ * the documents that cannot be written and why (a key shared by several documents included: one
+ * problem per document that would be replaced), write units, cost and duration. Writes nothing.
  */
 export async function planMigration(ctx: MigrationContext, collections: string[]): Promise<MigrationPlan> {
   const measured = loadMeasuredRate(ctx.stateDir);
@@ -28,7 +31,9 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
     const table = tableName(spec.name, ctx.target.config.tablePrefix);
     const problems: DocumentProblem[] = [];
     let documents = 0, totalBytes = 0, largestBytes = 0, problemCount = 0, writeUnits = 0;
-    for await (const batch of readDocuments(ctx.source.db.collection(spec.name), { url: ctx.source.config.url })) {
+    const keys = new KeyHashes();
+    const source = ctx.source.db.collection(spec.name);
+    for await (const batch of readDocuments(source, { url: ctx.source.config.url })) {
       for (const doc of batch) {
         documents++;
         const bytes = BSON.calculateObjectSize(doc);
@@ -37,6 +42,12 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
         const conversion = convertDocument(doc, spec);
         if (conversion.ok) {
           writeUnits += Math.max(1, Math.ceil(conversion.size / 1024));
+          if (keys.add(conversion.key) === 1) continue;
+          problemCount++;
+          if (problems.length < LISTED_PROBLEMS && !problems.some((p) => p.code === 'DUPLICATE_KEY' && p.id === conversion.key)) {
+            const holders = await findKeyHolders(source, conversion.key, ctx.source.config.url);
+            problems.push(duplicateProblem(spec.name, conversion.key, holders.map((d) => d._id as unknown)));
+          }
         } else {
           problemCount++;
           if (problems.length < LISTED_PROBLEMS) problems.push({ collection: spec.name, id: conversion.key, code: conversion.code, reason: conversion.reason });

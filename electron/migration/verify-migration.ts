@@ -7,27 +7,21 @@ import { compareItems } from './compare-items';
 import { quickCount } from './count-documents';
 import type { MigrationContext } from './context';
 import { convertDocument } from './convert-document';
+import { findKeyHolders } from './duplicate-keys';
+import { judgeSuspects, push, Suspects, type Content } from './judge-suspects';
+import { KeyHashes } from './key-hashes';
 import { selectCollections } from './migration-job';
 import { countItems, getItems, GET_BATCH, scanKeys } from './read-items';
 import { readDocuments } from './read-documents';
 import type { Item } from './write-batch';
-
-/** Each list in a result stops here; a table this wrong needs a new migration, not a longer list. */
-const LIST_LIMIT = 1000;
-
-type Content = NonNullable<CollectionVerify['content']>;
 
 interface Expected {
   key: string;
   item: Item;
 }
 
-function push<T>(list: T[], value: T): void {
-  if (list.length < LIST_LIMIT) list.push(value);
-}
-
-/** Compares converted source documents with the items under their keys. */
-async function compareChunk(ctx: MigrationContext, spec: CollectionSpec, table: string, chunk: Expected[], content: Content): Promise<void> {
+/** Compares converted source documents with the items under their keys; differing ones become suspects. */
+async function compareChunk(ctx: MigrationContext, table: string, chunk: Expected[], content: Content, suspects: Suspects): Promise<void> {
   const found = await getItems(ctx.target, table, [...new Set(chunk.map((e) => e.key))], ctx.signal);
   for (const { key, item } of chunk) {
     const actual = found.get(key);
@@ -36,25 +30,23 @@ async function compareChunk(ctx: MigrationContext, spec: CollectionSpec, table: 
       continue;
     }
     const differences = compareItems(item, actual);
-    if (differences.length === 0) continue;
-    // Two source documents with one key: the later one (by _id) is in the table, as a copy in order leaves it.
-    if (typeof actual._id === 'string' && typeof item._id === 'string' && actual._id > item._id) {
-      push(content.unmigratable, { collection: spec.name, id: key, code: 'DUPLICATE_KEY', reason: `a later document (_id ${actual._id}) has the same key and replaced this one` });
-      continue;
-    }
-    push(content.different, { id: key, differences });
+    if (differences.length > 0) suspects.add({ key, differences });
   }
+  content.compared += chunk.length;
 }
 
 /**
  * Streams the whole source once (every document converted exactly as the copy converts it, so
- * unmigratable documents are known and every key is seen), compares all of them, or a uniform
+ * unmigratable documents are known and every key is counted), compares all of them, or a uniform
  * random sample of `sample` (reservoir sampling), with the items under their keys, then scans
- * the table's keys for items with no source document.
+ * the table's keys for items with no source document. Memory stays flat in the document count:
+ * keys are counted by hash (key-hashes.ts), and only differing documents (up to the list limit)
+ * are held until the end.
  */
-async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table: string, sample: number | undefined, tick: () => void): Promise<{ content: Content; sourceCount: number; targetCount: number; unmigratableCount: number }> {
+async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table: string, sample: number | undefined, tick: () => void): Promise<{ content: Content; sourceCount: number; targetCount: number; unmigratableCount: number; unjudged: number }> {
   const content: Content = { compared: 0, sampled: sample !== undefined, unmigratable: [], missing: [], extra: [], different: [] };
-  const keys = new Set<string>();
+  const keys = new KeyHashes();
+  const suspects = new Suspects();
   const reservoir: Expected[] = [];
   let chunk: Expected[] = [];
   let seen = 0;
@@ -71,13 +63,12 @@ async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table:
         continue;
       }
       const expected = { key: conversion.key, item: conversion.item };
-      if (keys.has(expected.key)) unmigratableCount++;
-      keys.add(expected.key);
+      // A key seen before: one of the documents holding it cannot be in the table.
+      if (keys.add(expected.key) > 1) unmigratableCount++;
       if (sample === undefined) {
         chunk.push(expected);
         if (chunk.length === GET_BATCH) {
-          await compareChunk(ctx, spec, table, chunk, content);
-          content.compared += chunk.length;
+          await compareChunk(ctx, table, chunk, content, suspects);
           chunk = [];
         }
       } else if (reservoir.length < sample) {
@@ -90,15 +81,15 @@ async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table:
     }
   }
   const rest = sample === undefined ? chunk : reservoir;
-  for (let i = 0; i < rest.length; i += GET_BATCH) {
-    const part = rest.slice(i, i + GET_BATCH);
-    await compareChunk(ctx, spec, table, part, content);
-    content.compared += part.length;
-  }
+  for (let i = 0; i < rest.length; i += GET_BATCH) await compareChunk(ctx, table, rest.slice(i, i + GET_BATCH), content, suspects);
+  await judgeSuspects(spec, suspects.list, keys, content, {
+    holders: (key) => findKeyHolders(ctx.source.db.collection(spec.name), key, ctx.source.config.url),
+    item: async (key) => (await getItems(ctx.target, table, [key], ctx.signal)).get(key),
+  });
   const targetCount = await scanKeys(ctx.target, table, (key) => {
-    if (!keys.has(key)) push(content.extra, key);
+    if (keys.count(key) === 0) push(content.extra, key);
   }, ctx.signal);
-  return { content, sourceCount, targetCount, unmigratableCount };
+  return { content, sourceCount, targetCount, unmigratableCount, unjudged: suspects.dropped };
 }
 
 /**
@@ -147,9 +138,10 @@ export async function verifyMigration(ctx: MigrationContext, input: Partial<Veri
       collections.push({ collection: spec.name, table, sourceCount, targetCount, countsMatch: sourceCount === targetCount, ok: sourceCount === targetCount });
       continue;
     }
-    const { content, sourceCount, targetCount, unmigratableCount } = await verifyContent(ctx, spec, table, options.sample, tick);
+    const { content, sourceCount, targetCount, unmigratableCount, unjudged } = await verifyContent(ctx, spec, table, options.sample, tick);
     const countsMatch = targetCount === sourceCount - unmigratableCount;
-    const ok = countsMatch && content.missing.length === 0 && content.extra.length === 0 && content.different.length === 0;
+    // More differing documents than a list holds: those past it were not judged, so not clean.
+    const ok = unjudged === 0 && countsMatch && content.missing.length === 0 && content.extra.length === 0 && content.different.length === 0;
     collections.push({ collection: spec.name, table, sourceCount, targetCount, countsMatch, content, ok });
   }
   onProgress?.(total, total);

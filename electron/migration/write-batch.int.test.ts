@@ -1,3 +1,4 @@
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectionSpec, tableName } from '../../shared/catalogue';
@@ -26,6 +27,17 @@ describe('writeBatch on DynamoDB Local', () => {
     expect(outcome.failures[0]!.reason).toMatch(/DynamoDB rejected the item/);
     const stored = await ctx.target.doc.send(new ScanCommand({ TableName: target.table }));
     expect(stored.Items?.map((i) => i.id).sort()).toEqual(items.map((i) => i.id).filter((id) => id !== 'a-6' && id !== 'a-19').sort());
+  });
+
+  it('writes numbers beyond 2^53 digit for digit, fails an item the SDK cannot send alone, and writes the rest', async () => {
+    const items: Array<Record<string, unknown>> = Array.from({ length: 10 }, (_, i) => ({ id: `b-${i}`, status: 'active' }));
+    items[4] = { id: 'b-4', big: 5e20, long: 2 ** 53 };
+    items[8] = { id: 'b-8', n: Number.NaN };
+    const outcome = await writeBatch(target, items);
+    expect(outcome.written).toBe(9);
+    expect(outcome.failures).toEqual([{ key: 'b-8', reason: expect.stringContaining('n: NaN') }]);
+    const stored = await ctx.target.client.send(new GetItemCommand({ TableName: target.table, Key: { id: { S: 'b-4' } } }));
+    expect(stored.Item).toMatchObject({ big: { N: '500000000000000000000' }, long: { N: '9007199254740992' } });
   });
 
   it('throws a clear error, not a per-item failure, when the table does not exist', async () => {
