@@ -52,7 +52,7 @@ async function compareChunk(ctx: MigrationContext, spec: CollectionSpec, table: 
  * random sample of `sample` (reservoir sampling), with the items under their keys, then scans
  * the table's keys for items with no source document.
  */
-async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table: string, sample: number | undefined, tick: () => void): Promise<{ content: Content; sourceCount: number; targetCount: number; unmigratableCount: number }> {
+async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table: string, sample: number | undefined, tick: () => void, onPhase: (phase: string) => void): Promise<{ content: Content; sourceCount: number; targetCount: number; unmigratableCount: number }> {
   const content: Content = { compared: 0, sampled: sample !== undefined, unmigratable: [], missing: [], extra: [], different: [] };
   const keys = new Set<string>();
   const reservoir: Expected[] = [];
@@ -95,6 +95,7 @@ async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table:
     await compareChunk(ctx, spec, table, part, content);
     content.compared += part.length;
   }
+  onPhase(`looking for extra items in ${table}`);
   const targetCount = await scanKeys(ctx.target, table, (key) => {
     if (!keys.has(key)) push(content.extra, key);
   }, ctx.signal);
@@ -107,22 +108,28 @@ async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table:
  * that can be migrated (documents that never can, and keys shared by two documents, are listed
  * as unmigratable, not as missing).
  */
-export async function verifyMigration(ctx: MigrationContext, input: Partial<VerifyOptions>, onProgress?: (done: number, total: number) => void): Promise<VerifyResult> {
+export async function verifyMigration(ctx: MigrationContext, input: Partial<VerifyOptions>, onProgress?: (done: number, total: number, phase?: string) => void): Promise<VerifyResult> {
   const parsed = VerifyOptionsSchema.safeParse(input);
   if (!parsed.success) throw new AppError('VALIDATION', `Invalid verify options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const options = parsed.data;
   const specs = selectCollections(options.collections);
   // Metadata counts for the progress total; the counts reported are exact (streamed, or counted).
   const estimates = new Map<string, number>();
+  onProgress?.(0, 0, 'counting documents');
   for (const spec of specs) estimates.set(spec.name, await quickCount(ctx.source.db.collection(spec.name), ctx.source.config.url));
   const total = [...estimates.values()].reduce((a, b) => a + b, 0);
   let done = 0;
   let lastReport = 0;
+  let phase = 'starting';
+  const report = () => onProgress?.(Math.min(done, total), total, phase);
+  const onPhase = (next: string) => { phase = next; report(); };
   const tick = () => {
     done++;
-    if (onProgress && Date.now() - lastReport >= 200) {
+    // The source is read by the driver, which knows nothing of the signal: stop between documents.
+    if (ctx.signal?.aborted) throw new AppError('CANCELLED', 'Verify was cancelled.');
+    if (Date.now() - lastReport >= 200) {
       lastReport = Date.now();
-      onProgress(Math.min(done, total), total);
+      report();
     }
   };
   const collections: CollectionVerify[] = [];
@@ -147,11 +154,13 @@ export async function verifyMigration(ctx: MigrationContext, input: Partial<Veri
       collections.push({ collection: spec.name, table, sourceCount, targetCount, countsMatch: sourceCount === targetCount, ok: sourceCount === targetCount });
       continue;
     }
-    const { content, sourceCount, targetCount, unmigratableCount } = await verifyContent(ctx, spec, table, options.sample, tick);
+    onPhase(`comparing ${spec.name} with ${table}`);
+    const { content, sourceCount, targetCount, unmigratableCount } = await verifyContent(ctx, spec, table, options.sample, tick, onPhase);
     const countsMatch = targetCount === sourceCount - unmigratableCount;
     const ok = countsMatch && content.missing.length === 0 && content.extra.length === 0 && content.different.length === 0;
     collections.push({ collection: spec.name, table, sourceCount, targetCount, countsMatch, content, ok });
   }
-  onProgress?.(total, total);
+  done = total;
+  onPhase('done');
   return { collections, ok: collections.every((c) => c.ok) };
 }
