@@ -34,6 +34,8 @@ export const CollectionPlanSchema = z.object({
   collection: z.string(),
   table: z.string(),
   tableExists: z.boolean(),
+  /** Items the target table already holds (DynamoDB's estimate): a migration overwrites those it shares a key with. */
+  tableItems: z.number().int().nonnegative().optional(),
   documents: z.number().int().nonnegative(),
   averageBytes: z.number().nonnegative(),
   largestBytes: z.number().nonnegative(),
