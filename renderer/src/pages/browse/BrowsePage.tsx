@@ -39,7 +39,6 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
   const [index, setIndex] = useState(AUTO_INDEX);
   const [warning, setWarning] = useState<{ preview: QueryPreview; request: FindRequest }>();
   const [cancelled, setCancelled] = useState(false);
-  const [previewError, setPreviewError] = useState<unknown>();
   const [clears, setClears] = useState(0);
   const pickedIndex = backend === 'dynamodb' && index !== AUTO_INDEX ? index : undefined;
   const queryClient = useQueryClient();
@@ -70,13 +69,13 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
 
   const nextRun = (next: FindRequest) => { setPicked(undefined); setCancelled(false); setWarning(undefined); setRequest({ ...next, run: request.run + 1 }); };
   // On DynamoDB a read of the whole table is previewed first, and asked about.
+  // A preview that fails (e.g. an index pick the filter cannot use) runs the find, which reports it where it belongs.
   const run = (next: FindRequest) => {
-    setPreviewError(undefined);
     if (backend !== 'dynamodb' || !connection) return nextRun(next);
     const options = { limit: next.limit, ...(next.sort ? { sort: next.sort } : {}), ...(pickedIndex ? { index: pickedIndex } : {}) };
     call('documents.preview', { connectionId: connection.id, collection, filter: next.filter, options }).then(
       (preview) => (preview.fullRead ? setWarning({ preview, request: next }) : nextRun(next)),
-      (error: unknown) => setPreviewError(error),
+      () => nextRun(next),
     );
   };
   const cancel = () => { void queryClient.cancelQueries({ queryKey: findKey }); setCancelled(true); };
@@ -141,7 +140,6 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
           }} />}
           <FilterBar draft={draft} onChange={setDraft} onRun={run} onClear={clear} onCancel={cancel} running={results.isFetching} formRef={form} />
           {warning && <ScanWarning preview={warning.preview} onCancel={() => setWarning(undefined)} onRun={() => nextRun(warning.request)} />}
-          {previewError !== undefined && <ErrorNotice error={previewError} title="The query was not run" />}
           <div className="results-bar" aria-live="polite">
             <span>{loading ? 'Loading…' : `${formatCount(rows.length)} loaded${results.hasNextPage ? ' · more available' : ''}`}</span>
             {results.hasNextPage && (

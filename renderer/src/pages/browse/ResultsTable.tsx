@@ -56,9 +56,9 @@ export function ResultsTable({ rows, selectedIndex, onSelect, onOpenReference }:
   };
 
   return (
-    <div className="results-scroller" ref={scroller} data-testid="results" role="grid" aria-label="Results" aria-rowcount={rows.length + 1} aria-colcount={columns.length}
+    <div className="results-scroller" ref={scroller} data-testid="results" role="grid" aria-label="Results" aria-rowcount={rows.length} aria-colcount={columns.length}
       tabIndex={0} aria-activedescendant={`result-row-${activeRow}`} onKeyDown={onKeyDown}>
-      <div className="results-head" style={{ width: total }} role="row" aria-rowindex={1}>
+      <div className="results-head" style={{ width: total }} role="row">
         {table.getHeaderGroups()[0]?.headers.map((h) => <div key={h.id} className="cell head-cell" role="columnheader" style={{ width: h.column.getSize() }}>{h.column.id}</div>)}
       </div>
       <div style={{ height: virtualizer.getTotalSize(), width: total, position: 'relative' }}>
@@ -66,7 +66,7 @@ export function ResultsTable({ rows, selectedIndex, onSelect, onOpenReference }:
           const row = tableRows[item.index];
           if (!row) return null;
           return (
-            <div key={row.id} id={`result-row-${item.index}`} role="row" aria-rowindex={item.index + 2} aria-selected={item.index === selectedIndex} data-testid="result-row"
+            <div key={row.id} id={`result-row-${item.index}`} role="row" aria-rowindex={item.index + 1} aria-selected={item.index === selectedIndex} data-testid="result-row"
               className={`results-row${item.index === selectedIndex ? ' selected' : ''}${item.index === activeRow ? ' active' : ''}${item.index % 2 ? ' odd' : ''}`}
               style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width: total }}
               onClick={() => { setActive(item.index); onSelect(item.index); }}>
