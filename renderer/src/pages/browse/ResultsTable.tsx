@@ -9,7 +9,7 @@ type Row = Record<string, unknown>;
 const ROW_HEIGHT = 32;
 // What a person reads first; the keys come after, and every other field after them.
 const PREFERRED = ['status', 'severity', 'timestamp', 'created_at', 'title', 'name', 'message', 'company_id', 'id', '_id'];
-const WIDTHS: Record<string, number> = { status: 120, severity: 96, timestamp: 200, created_at: 200, message: 380, title: 300, name: 220, id: 190, _id: 260 };
+const WIDTHS: Record<string, number> = { status: 120, severity: 96, timestamp: 215, created_at: 215, message: 380, title: 300, name: 220, id: 190, _id: 260 };
 const width = (key: string) => WIDTHS[key] ?? 170;
 
 /** Columns from the fields of the first rows: well-known fields first. */
