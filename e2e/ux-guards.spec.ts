@@ -120,3 +120,35 @@ test('asks before writing over tables that hold data, and before removing a conn
   await expect(card).toBeHidden();
   await page.context().close();
 });
+
+test('asks before cancelling a running migration', async ({ browser }) => {
+  const page = await openWithSandbox(browser);
+  // Keep the page at the run's first progress event, so it is still running when Cancel is pressed.
+  let seenRunning = false;
+  await page.routeWebSocket(/\/api/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((raw) => server.send(raw));
+    server.onMessage((raw) => {
+      const message = JSON.parse(String(raw)) as { type: string; event?: { state?: string; overall?: unknown } };
+      const progress = message.type === 'event' && message.event?.overall !== undefined;
+      if (progress && seenRunning) return;
+      if (progress && message.event?.state === 'running') seenRunning = true;
+      ws.send(raw);
+    });
+  });
+  await page.reload();
+  await page.getByRole('link', { name: 'Migrate' }).click();
+  await page.getByRole('checkbox', { name: 'All collections' }).uncheck();
+  await page.getByRole('checkbox', { name: 'alerts', exact: true }).check();
+  await page.getByRole('button', { name: 'Start migration' }).click();
+  await page.getByRole('dialog', { name: 'Write over tables that hold data?' }).getByRole('button', { name: 'Start and overwrite' }).click();
+  await expect(page.getByTestId('migration-progress')).toHaveAttribute('data-state', 'running');
+  await page.getByRole('button', { name: 'Cancel…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Cancel the migration?' });
+  await expect(confirm.getByRole('button', { name: 'Keep running' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  const [job] = await callConsole('jobs.list', {});
+  await expect.poll(async () => (await callConsole('migration.status', { jobId: job!.jobId })).state, { timeout: 60_000 }).toBe('completed');
+  await page.context().close();
+});
