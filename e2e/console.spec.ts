@@ -67,10 +67,11 @@ test('checks a new connection as typed, tests it with a clear result, and never 
   expect(await page.content()).not.toContain('e2e-very-secret-value');
   const listed = await callConsole('connections.list', {});
   expect(JSON.stringify(listed)).not.toContain('e2e-very-secret-value');
-  await card.getByRole('button', { name: 'Remove' }).click();
+  await card.getByRole('button', { name: 'Remove…' }).click();
+  await page.getByRole('dialog', { name: 'Remove this connection?' }).getByRole('button', { name: 'Remove' }).click();
   await expect(card).toBeHidden();
-  // Saving selected it as the target: go back to the sandbox's.
-  await page.getByTestId('connection-sandbox-dynamodb').getByRole('button', { name: 'Use as target' }).click();
+  // Saving did not make it the target: the sandbox's is still in use.
+  await expect(page.getByTestId('connection-sandbox-dynamodb').getByText('In use')).toBeVisible();
 });
 
 test('plans and runs a migration to 100 %', async () => {
@@ -190,14 +191,14 @@ test('acknowledges an alert and deletes one after confirmation', async () => {
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('plan')).toContainText('Query on status-index');
   const first = page.getByTestId('result-row').first();
-  const id = (await first.locator('[role=gridcell]').first().textContent())!;
+  const id = (await first.locator('[role=gridcell][data-column=id]').textContent())!;
   await first.click();
   await page.getByRole('button', { name: 'Acknowledge alert' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
   expect(await callConsole('documents.findOne', { connectionId: 'sandbox-dynamodb', collection: 'alerts', filter: { id } })).toMatchObject({ document: { status: 'acknowledged' } });
 
   await page.getByTestId('result-row').nth(1).click();
-  const doomed = (await page.getByTestId('result-row').nth(1).locator('[role=gridcell]').first().textContent())!;
+  const doomed = (await page.getByTestId('result-row').nth(1).locator('[role=gridcell][data-column=id]').textContent())!;
   await page.getByRole('button', { name: 'Delete…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete this document?' });
   await expect(dialog).toContainText(doomed);

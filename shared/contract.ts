@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConnectionSchema, TablePrefixSchema } from './connection';
-import { CollectionDescriptionSchema, CollectionInfoSchema, PingResultSchema, QueryPlanSchema } from './database';
+import { CollectionDescriptionSchema, CollectionInfoSchema, PingResultSchema, QueryPlanSchema, QueryPreviewSchema } from './database';
 import { AppErrorShape } from './errors';
 import {
   CollectionNameSchema, DocumentProblemSchema, MigrationOptionsSchema, MigrationPlanSchema,
@@ -120,9 +120,11 @@ export type JobSummary = z.infer<typeof JobSummarySchema>;
 
 export const VerifyProgressSchema = z.object({
   jobId: IdSchema,
-  state: z.enum(['running', 'completed', 'failed']),
+  state: z.enum(['running', 'completed', 'failed', 'cancelled']),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
+  /** What verify is doing now, in words (e.g. "counting documents", "scanning the alerts table"). */
+  phase: z.string().optional(),
   elapsedMs: z.number().nonnegative(),
   result: VerifyResultSchema.optional(),
   error: AppErrorShape.optional(),
@@ -187,8 +189,19 @@ export const calls = {
   'collections.describe': call(z.object(OnCollection).strict(), CollectionDescriptionSchema),
 
   'documents.find': call(
-    z.object({ ...OnCollection, filter: FilterSchema, options: FindOptionsSchema.strict().default({}) }).strict(),
+    z.object({
+      ...OnCollection, filter: FilterSchema, options: FindOptionsSchema.strict().default({}),
+      /** Names the read so `documents.cancel` can stop it (a full Scan can take many seconds). */
+      requestId: IdSchema.optional(),
+    }).strict(),
     z.object({ documents: z.array(WireDocumentSchema), plan: QueryPlanSchema, nextCursor: z.string().optional() }),
+  ),
+  /** Stops a `documents.find` in flight by its requestId; it then fails with CANCELLED. */
+  'documents.cancel': call(z.object({ requestId: IdSchema }).strict(), z.object({ cancelled: z.boolean() })),
+  /** What a `documents.find` would do and cost, without reading a document: to warn before a full Scan. */
+  'documents.preview': call(
+    z.object({ ...OnCollection, filter: FilterSchema, options: FindOptionsSchema.strict().default({}) }).strict(),
+    QueryPreviewSchema,
   ),
   'documents.findOne': call(
     z.object({ ...OnCollection, filter: FilterSchema, projection: ProjectionSchema.optional() }).strict(),
@@ -222,6 +235,7 @@ export const calls = {
 
   'verify.start': call(z.object({ ...MigrationPairSchema, options: VerifyOptionsSchema.strict().default(VerifyOptionsSchema.parse({})) }).strict(), z.object({ jobId: IdSchema })),
   'verify.status': call(JobRef, VerifyProgressSchema),
+  'verify.cancel': call(JobRef, VerifyProgressSchema),
 
   /** Jobs still known to the main process, newest first: how a reloaded window finds its run. */
   'jobs.list': call(Empty, z.array(JobSummarySchema)),

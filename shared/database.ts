@@ -17,6 +17,25 @@ export const QueryPlanSchema = z.object({
 });
 export type QueryPlan = z.infer<typeof QueryPlanSchema>;
 
+/**
+ * What a `find` would do, decided before anything is read: so the console can warn before a read
+ * of the whole table and say what it will cost.
+ */
+export const QueryPreviewSchema = z.object({
+  backend: z.enum(['mongodb', 'dynamodb']),
+  operation: z.enum(['GetItem', 'Query', 'Scan', 'Find']),
+  target: z.string(),
+  index: z.string().optional(),
+  /** True when the answer needs every item of the table read first (a sort no index gives). */
+  fullRead: z.boolean(),
+  /** Why, in words (the planner's notes). */
+  reasons: z.array(z.string()).default([]),
+  /** The table's item count and the read capacity a full Scan of it costs (eventually consistent), from its metadata. */
+  estimatedItems: z.number().int().nonnegative().optional(),
+  estimatedCapacity: z.number().nonnegative().optional(),
+});
+export type QueryPreview = z.infer<typeof QueryPreviewSchema>;
+
 export const CollectionInfoSchema = z.object({
   name: z.string(),
   /** The DynamoDB table name, or the collection name on MongoDB. */

@@ -34,6 +34,8 @@ export const CollectionPlanSchema = z.object({
   collection: z.string(),
   table: z.string(),
   tableExists: z.boolean(),
+  /** Items the target table already holds (DynamoDB's estimate): a migration overwrites those it shares a key with. */
+  tableItems: z.number().int().nonnegative().optional(),
   documents: z.number().int().nonnegative(),
   averageBytes: z.number().nonnegative(),
   largestBytes: z.number().nonnegative(),
@@ -61,7 +63,7 @@ export const MigrationPlanSchema = z.object({
 });
 export type MigrationPlan = z.infer<typeof MigrationPlanSchema>;
 
-export const CollectionStateSchema = z.enum(['pending', 'running', 'done', 'failed', 'cancelled']);
+export const CollectionStateSchema = z.enum(['pending', 'running', 'paused', 'done', 'failed', 'cancelled']);
 
 export const CollectionProgressSchema = z.object({
   collection: z.string(),
@@ -71,6 +73,9 @@ export const CollectionProgressSchema = z.object({
   written: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
   skipped: z.number().int().nonnegative(),
+  /** While it runs: its own rate, and its ETA once the rate means something (null before). */
+  docsPerSecond: z.number().nonnegative().optional(),
+  etaSeconds: z.number().nonnegative().nullable().optional(),
 });
 export type CollectionProgress = z.infer<typeof CollectionProgressSchema>;
 
@@ -90,6 +95,8 @@ export const MigrationProgressSchema = z.object({
     docsPerSecond: z.number().nonnegative(),
     /** Null until a rate is known. */
     etaSeconds: z.number().nonnegative().nullable(),
+    /** True while the run has not yet written enough to measure a rate (the source prepares its first batches). */
+    preparing: z.boolean().optional(),
   }),
   elapsedMs: z.number().nonnegative(),
   /** Set when the job failed as a whole (e.g. the target became unreachable). */

@@ -694,7 +694,7 @@ describe.each(backends)('the $name adapter', (backend) => {
       }
       const other = await createAdapter({ ...backend.connection(), tablePrefix: uniqueName('Missing') } as Connection);
       try {
-        await expect(other.find('alerts', {})).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/not found.*create it with the migrate command/i) });
+        await expect(other.find('alerts', {})).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/not found.*Migrate page creates the tables/i), details: { cliMessage: expect.stringMatching(/create it with the migrate command/i) } });
         await expect(other.describe('alerts')).rejects.toMatchObject({ code: 'NOT_FOUND' });
       } finally {
         await other.close();

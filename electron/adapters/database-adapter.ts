@@ -1,4 +1,4 @@
-import type { CollectionDescription, CollectionInfo, PingResult, QueryPlan } from '../../shared/database';
+import type { CollectionDescription, CollectionInfo, PingResult, QueryPlan, QueryPreview } from '../../shared/database';
 import type { PlannedRead } from '../../shared/planned-read';
 import type { Filter, FindOptions, Projection, Update } from '../../shared/query';
 
@@ -27,7 +27,10 @@ export interface DatabaseAdapter {
   /** Returns the document's `id` (generated when absent). */
   insertOne(collection: string, document: Document): Promise<string>;
   findOne(collection: string, filter: Filter, projection?: Projection): Promise<Document | null>;
-  find(collection: string, filter: Filter, options?: FindOptions): Promise<FindPage>;
+  /** `signal` cancels a read in flight (e.g. a full Scan the user stopped): it then throws CANCELLED. */
+  find(collection: string, filter: Filter, options?: FindOptions, signal?: AbortSignal): Promise<FindPage>;
+  /** What `find` would do and what it would cost, without reading any document. */
+  preview(collection: string, filter: Filter, options?: FindOptions): Promise<QueryPreview>;
   /** What `find` would send for these arguments, without sending it (for "copy as code" and exports). */
   explain(collection: string, filter: Filter, options?: FindOptions): Promise<PlannedRead>;
   /** Returns the number of documents modified (0 or 1). */

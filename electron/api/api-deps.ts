@@ -11,7 +11,7 @@ interface MigrationEngine<Context> {
   open(source: MongoConnection, target: DynamoConnection): Promise<{ context: Context; close(): Promise<void> }>;
   plan(context: Context, collections: string[]): Promise<MigrationPlan>;
   start(context: Context, options: MigrationOptions): MigrationJob;
-  verify(context: Context, options: VerifyOptions, onProgress: (done: number, total: number) => void): Promise<VerifyResult>;
+  verify(context: Context, options: VerifyOptions, onProgress: (done: number, total: number, phase?: string) => void, signal?: AbortSignal): Promise<VerifyResult>;
   template(prefix: string): Record<string, unknown>;
 }
 

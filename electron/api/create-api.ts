@@ -33,6 +33,9 @@ export function createApi<Context>(deps: ApiDeps<Context>): Api {
   const adapters = new Map<string, Promise<DatabaseAdapter>>();
   const jobs = new JobRegistry();
   const migrations = new Map<string, MigrationJob>();
+  // Reads in flight by the requestId the renderer gave them, and verify runs by job: what cancel stops.
+  const reads = new Map<string, AbortController>();
+  const verifies = new Map<string, AbortController>();
   const sandbox = new SandboxSession(deps);
   const exports = new ExportSessions();
 
@@ -125,10 +128,20 @@ export function createApi<Context>(deps: ApiDeps<Context>): Api {
     'collections.list': async ({ connectionId }) => (await adapter(connectionId)).listCollections(),
     'collections.describe': async ({ connectionId, collection }) => (await adapter(connectionId)).describe(collection),
 
-    'documents.find': async ({ connectionId, collection, filter, options }) => {
-      const page = await (await adapter(connectionId)).find(collection, filter, options);
+    'documents.find': async ({ connectionId, collection, filter, options, requestId }) => {
+      const aborter = new AbortController();
+      if (requestId) reads.set(requestId, aborter);
+      const page = await (await adapter(connectionId)).find(collection, filter, options, aborter.signal).finally(() => {
+        if (requestId && reads.get(requestId) === aborter) reads.delete(requestId);
+      });
       return { documents: page.documents.map((d) => toWireValue(d) as Record<string, unknown>), plan: page.plan, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
     },
+    'documents.cancel': async ({ requestId }) => {
+      const aborter = reads.get(requestId);
+      aborter?.abort();
+      return { cancelled: aborter !== undefined };
+    },
+    'documents.preview': async ({ connectionId, collection, filter, options }) => (await adapter(connectionId)).preview(collection, filter, options),
     'documents.findOne': async ({ connectionId, collection, filter, projection }) => {
       const document = await (await adapter(connectionId)).findOne(collection, filter, projection);
       return { document: document ? (toWireValue(document) as Record<string, unknown>) : null };
@@ -170,17 +183,25 @@ export function createApi<Context>(deps: ApiDeps<Context>): Api {
       pair(sourceId, targetId);
       const jobId = randomUUID();
       const started = Date.now();
-      const emitter = new ProgressEmitter<VerifyProgress>({ jobId, state: 'running', done: 0, total: 0, elapsedMs: 0 });
+      const aborter = new AbortController();
+      const emitter = new ProgressEmitter<VerifyProgress>({ jobId, state: 'running', done: 0, total: 0, elapsedMs: 0, phase: 'connecting' });
       jobs.add(jobId, 'verify', options.collections, emitter, (p) => p.state);
-      withContext(sourceId, targetId, (context) => deps.engine.verify(context, options, (done, total) => {
-        emitter.update({ jobId, state: 'running', done, total, elapsedMs: Date.now() - started });
-      })).then(
-        (result) => emitter.update({ ...emitter.progress(), state: 'completed', elapsedMs: Date.now() - started, result }, true),
-        (error: unknown) => emitter.update({ ...emitter.progress(), state: 'failed', elapsedMs: Date.now() - started, error: toErrorData(error, deps.log) }, true),
-      );
+      verifies.set(jobId, aborter);
+      const end = (change: Partial<VerifyProgress>) => emitter.update({ ...emitter.progress(), elapsedMs: Date.now() - started, ...change }, true);
+      withContext(sourceId, targetId, (context) => deps.engine.verify(context, options, (done, total, phase) => {
+        emitter.update({ jobId, state: 'running', done, total, elapsedMs: Date.now() - started, ...(phase ? { phase } : {}) });
+      }, aborter.signal)).then(
+        (result) => end({ state: 'completed', result }),
+        (error: unknown) => end(aborter.signal.aborted ? { state: 'cancelled', phase: 'cancelled' } : { state: 'failed', error: toErrorData(error, deps.log) }),
+      ).finally(() => verifies.delete(jobId));
       return { jobId };
     },
     'verify.status': async ({ jobId }) => jobs.get<VerifyProgress>(jobId, 'verify').progress(),
+    'verify.cancel': async ({ jobId }) => {
+      const job = jobs.get<VerifyProgress>(jobId, 'verify');
+      verifies.get(jobId)?.abort();
+      return job.progress();
+    },
 
     'jobs.list': async () => jobs.list(),
 
@@ -229,6 +250,7 @@ export function createApi<Context>(deps: ApiDeps<Context>): Api {
     },
     async close() {
       for (const job of migrations.values()) if (job.progress().state === 'running') await job.cancel();
+      for (const aborter of [...reads.values(), ...verifies.values()]) aborter.abort();
       await Promise.all([...adapters.keys()].map(forget));
       await sandbox.stop();
     },

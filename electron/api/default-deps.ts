@@ -38,7 +38,7 @@ export function defaultDeps({ store, stateDir, log: write, env = process.env }: 
       },
       plan: planMigration,
       start: startMigration,
-      verify: verifyMigration,
+      verify: (context, options, onProgress, signal) => verifyMigration({ ...context, ...(signal ? { signal } : {}) }, options, onProgress),
       template: cloudFormationTemplate,
     },
   };

@@ -14,7 +14,9 @@ export function runAction<A extends unknown[]>(action: (...args: A) => Promise<n
     try {
       process.exitCode = await action(...args);
     } catch (error) {
-      const message = isAppError(error) ? error.message : (error as Error)?.message ?? String(error);
+      // An AppError may carry a wording for the command line (e.g. "run systemctl status mongod").
+      const cli = isAppError(error) ? error.details?.cliMessage : undefined;
+      const message = typeof cli === 'string' ? cli : isAppError(error) ? error.message : (error as Error)?.message ?? String(error);
       process.stderr.write(`Error: ${message}\n`);
       process.exitCode = EXIT_ERROR;
     }

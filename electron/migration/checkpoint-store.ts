@@ -43,7 +43,7 @@ export function loadCheckpoint(stateDir: string): Checkpoint | undefined {
     return undefined;
   }
   const parsed = CheckpointSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new AppError('VALIDATION', `The checkpoint in ${stateDir} is not one this version wrote; start without --resume.`);
+  if (!parsed.success) throw new AppError('VALIDATION', `The checkpoint in ${stateDir} is not one this version wrote; start a new migration instead of resuming.`);
   return parsed.data;
 }
 

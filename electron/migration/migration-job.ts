@@ -71,7 +71,8 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
       const ends = describeEnds(ctx);
       const saved = options.resume ? requireCheckpoint(ctx.stateDir, 'Start a new run instead (without resume).') : undefined;
       if (saved && (saved.source !== ends.source || saved.target !== ends.target)) {
-        throw new AppError('CONFLICT', `The checkpoint in ${ctx.stateDir} is for ${saved.source} → ${saved.target}, not ${ends.source} → ${ends.target}. Resume with the same settings, or start without --resume.`);
+        // Worded for the console and the CLI alike (no flag names).
+        throw new AppError('CONFLICT', `The checkpoint in ${ctx.stateDir} is for ${saved.source} → ${saved.target}, not ${ends.source} → ${ends.target}. Resume with the same source and target, or start a new migration instead of resuming.`);
       }
       checkpoint = saved ?? { version: 1, runId: id, ...ends, collections: {}, updatedAt: new Date().toISOString() };
       log = new ErrorLog(errorLogPath(ctx.stateDir, checkpoint.runId), saved !== undefined);

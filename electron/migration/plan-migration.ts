@@ -54,8 +54,10 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
         }
       }
     }
+    const existing = await describeTable(ctx.target, table);
     plans.push({
-      collection: spec.name, table, tableExists: (await describeTable(ctx.target, table)) !== undefined,
+      collection: spec.name, table, tableExists: existing !== undefined,
+      ...(existing ? { tableItems: existing.ItemCount ?? 0 } : {}),
       documents, averageBytes: documents ? Math.round(totalBytes / documents) : 0, largestBytes, problems, problemCount, writeUnits,
       estimatedCostUsd: writeUnits * USD_PER_WRITE_UNIT, estimatedSeconds: documents / rate.docsPerSecond,
     });

@@ -43,7 +43,7 @@ async function compareChunk(ctx: MigrationContext, table: string, chunk: Expecte
  * keys are counted by hash (key-hashes.ts), and only differing documents (up to the list limit)
  * are held until the end.
  */
-async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table: string, sample: number | undefined, tick: () => void): Promise<{ content: Content; sourceCount: number; targetCount: number; unmigratableCount: number; unjudged: number }> {
+async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table: string, sample: number | undefined, tick: () => void, onPhase: (phase: string) => void): Promise<{ content: Content; sourceCount: number; targetCount: number; unmigratableCount: number; unjudged: number }> {
   const content: Content = { compared: 0, sampled: sample !== undefined, unmigratable: [], missing: [], extra: [], different: [] };
   const keys = new KeyHashes();
   const suspects = new Suspects();
@@ -86,6 +86,7 @@ async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table:
     holders: (key) => findKeyHolders(ctx.source.db.collection(spec.name), key, ctx.source.config.url),
     item: async (key) => (await getItems(ctx.target, table, [key], ctx.signal)).get(key),
   });
+  onPhase(`looking for extra items in ${table}`);
   const targetCount = await scanKeys(ctx.target, table, (key) => {
     if (keys.count(key) === 0) push(content.extra, key);
   }, ctx.signal);
@@ -98,22 +99,28 @@ async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table:
  * that can be migrated (documents that never can, and keys shared by two documents, are listed
  * as unmigratable, not as missing).
  */
-export async function verifyMigration(ctx: MigrationContext, input: Partial<VerifyOptions>, onProgress?: (done: number, total: number) => void): Promise<VerifyResult> {
+export async function verifyMigration(ctx: MigrationContext, input: Partial<VerifyOptions>, onProgress?: (done: number, total: number, phase?: string) => void): Promise<VerifyResult> {
   const parsed = VerifyOptionsSchema.safeParse(input);
   if (!parsed.success) throw new AppError('VALIDATION', `Invalid verify options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const options = parsed.data;
   const specs = selectCollections(options.collections);
   // Metadata counts for the progress total; the counts reported are exact (streamed, or counted).
   const estimates = new Map<string, number>();
+  onProgress?.(0, 0, 'counting documents');
   for (const spec of specs) estimates.set(spec.name, await quickCount(ctx.source.db.collection(spec.name), ctx.source.config.url));
   const total = [...estimates.values()].reduce((a, b) => a + b, 0);
   let done = 0;
   let lastReport = 0;
+  let phase = 'starting';
+  const report = () => onProgress?.(Math.min(done, total), total, phase);
+  const onPhase = (next: string) => { phase = next; report(); };
   const tick = () => {
     done++;
-    if (onProgress && Date.now() - lastReport >= 200) {
+    // The source is read by the driver, which knows nothing of the signal: stop between documents.
+    if (ctx.signal?.aborted) throw new AppError('CANCELLED', 'Verify was cancelled.');
+    if (Date.now() - lastReport >= 200) {
       lastReport = Date.now();
-      onProgress(Math.min(done, total), total);
+      report();
     }
   };
   const collections: CollectionVerify[] = [];
@@ -138,12 +145,14 @@ export async function verifyMigration(ctx: MigrationContext, input: Partial<Veri
       collections.push({ collection: spec.name, table, sourceCount, targetCount, countsMatch: sourceCount === targetCount, ok: sourceCount === targetCount });
       continue;
     }
-    const { content, sourceCount, targetCount, unmigratableCount, unjudged } = await verifyContent(ctx, spec, table, options.sample, tick);
+    onPhase(`comparing ${spec.name} with ${table}`);
+    const { content, sourceCount, targetCount, unmigratableCount, unjudged } = await verifyContent(ctx, spec, table, options.sample, tick, onPhase);
     const countsMatch = targetCount === sourceCount - unmigratableCount;
     // More differing documents than a list holds: those past it were not judged, so not clean.
     const ok = unjudged === 0 && countsMatch && content.missing.length === 0 && content.extra.length === 0 && content.different.length === 0;
     collections.push({ collection: spec.name, table, sourceCount, targetCount, countsMatch, content, ok });
   }
-  onProgress?.(total, total);
+  done = total;
+  onPhase('done');
   return { collections, ok: collections.every((c) => c.ok) };
 }

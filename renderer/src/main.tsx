@@ -9,7 +9,7 @@ const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // A validation or not-found error will not fix itself by retrying.
-      retry: (count, error) => count < 1 && !(error instanceof CallError && ['VALIDATION', 'NOT_FOUND', 'INVALID_QUERY', 'UNSUPPORTED_OPERATOR', 'AUTH_FAILED'].includes(error.code)),
+      retry: (count, error) => count < 1 && !(error instanceof CallError && ['VALIDATION', 'NOT_FOUND', 'INVALID_QUERY', 'UNSUPPORTED_OPERATOR', 'AUTH_FAILED', 'CANCELLED'].includes(error.code)),
       refetchOnWindowFocus: false,
     },
   },

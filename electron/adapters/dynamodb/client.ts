@@ -4,6 +4,7 @@ import type { HttpHandler } from '@smithy/core/protocols';
 import { DynamoDBDocumentClient, NumberValue } from '@aws-sdk/lib-dynamodb';
 import type { DynamoConnection } from '../../../shared/connection';
 import { AppError } from '../../../shared/errors';
+import { localEndpointCredentials } from './local-credentials';
 import { withRequestDeadline } from './request-deadline';
 
 export interface DynamoClients {
@@ -55,7 +56,9 @@ export function createDynamoClients(config: DynamoConnection, timeouts: DynamoTi
   const client = new DynamoDBClient({
     region: config.region,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-    ...(config.credentials ? { credentials: config.credentials } : config.profile ? { credentials: fromIni({ profile: config.profile }) } : {}),
+    // The default chain on a loopback endpoint gets DynamoDB Local's dummy pair (README), else the
+    // chain fails to find credentials before any request is sent.
+    ...(config.credentials ? { credentials: config.credentials } : config.profile ? { credentials: fromIni({ profile: config.profile }) } : localEndpointCredentials(config.endpoint)),
     maxAttempts: 3,
     requestHandler: { connectionTimeout: Math.min(timeouts.connectMs, timeouts.requestMs) },
   });

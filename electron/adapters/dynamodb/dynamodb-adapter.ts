@@ -3,7 +3,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { COLLECTIONS, collectionSpec, tableName, type CollectionSpec } from '../../../shared/catalogue';
-import type { CollectionDescription, CollectionInfo, PingResult, QueryPlan } from '../../../shared/database';
+import type { CollectionDescription, CollectionInfo, PingResult, QueryPlan, QueryPreview } from '../../../shared/database';
 import { AppError } from '../../../shared/errors';
 import type { PlannedRead } from '../../../shared/planned-read';
 import type { Filter, FindOptions, Projection, Update } from '../../../shared/query';
@@ -21,13 +21,19 @@ import { toItemValue } from './item-value';
 import { toItemCondition, type ItemCondition as Condition } from './item-scalar';
 import { planQuery, type KeyCondition, type Plan } from './plan-query';
 import { countItems, readAll, readPage, type ItemKey, type ReadRequest, type ReadStats } from './read-items';
+import { SortedSnapshots } from './sorted-snapshots';
 import { describeTable } from './table-admin';
 import { adaptToItem, buildUpdate, changes, operations, type UpdateParts } from './update-expression';
 
 const CursorSchema = z.union([
   z.object({ after: z.record(z.string(), z.union([z.string(), z.number()])) }).strict(),
-  z.object({ offset: z.number().int().nonnegative() }).strict(),
+  z.object({ offset: z.number().int().nonnegative(), snapshot: z.string().max(100).optional() }).strict(),
 ]);
+
+type Position = z.infer<typeof CursorSchema>;
+
+/** A Scan reads 4 KB per read unit, half a unit when eventually consistent (the default). */
+const SCAN_BYTES_PER_RCU = 8192;
 
 /** A read the planner chose, ready to send: the request, plus how to page and describe it. */
 interface PreparedRead {
@@ -73,6 +79,7 @@ function keyConditionExpression(key: KeyCondition, b: ExpressionBuilder): string
  */
 export class DynamoDbAdapter implements DatabaseAdapter {
   readonly backend = 'dynamodb' as const;
+  private readonly snapshots = new SortedSnapshots();
 
   constructor(private readonly clients: DynamoClients) {}
 
@@ -151,16 +158,17 @@ export class DynamoDbAdapter implements DatabaseAdapter {
     return page.documents[0] ?? null;
   }
 
-  async find(collection: string, filter: Filter, options?: FindOptions): Promise<FindPage> {
+  async find(collection: string, filter: Filter, options?: FindOptions, signal?: AbortSignal): Promise<FindPage> {
     const condition = itemFilter(filter);
     const { projection, sort = [], limit = DEFAULT_PAGE_SIZE, cursor, index } = checkFindOptions(options);
     const read = this.prepare(collection, condition, sort, index);
     const position = cursor === undefined ? undefined : decodeCursor(cursor, CursorSchema);
-    const { documents, nextCursor, stats, fullRead } = await this.attempt(read.table, () => this.readFor(read, sort, limit, position));
+    const { documents, nextCursor, stats, fullRead, notes } = await this.attempt(read.table, () => this.readFor(read, sort, limit, position, signal));
+    const plan = this.describePlan(read, stats, documents.length, fullRead);
     return {
       documents: documents.map((d) => projectDocument(d, projection)),
       ...(nextCursor ? { nextCursor } : {}),
-      plan: this.describePlan(read, stats, documents.length, fullRead),
+      plan: { ...plan, notes: [...plan.notes, ...(notes ?? [])] },
     };
   }
 
@@ -178,24 +186,32 @@ export class DynamoDbAdapter implements DatabaseAdapter {
     return { ...common, operation: read.request.operation, params: { ...read.request.input }, ...(plan.order === 'memory' ? { sortInMemory: sort } : {}), notes };
   }
 
-  private async readFor(read: PreparedRead, sort: NonNullable<FindOptions['sort']>, limit: number, position: z.infer<typeof CursorSchema> | undefined) {
+  async preview(collection: string, filter: Filter, options?: FindOptions): Promise<QueryPreview> {
+    const { sort = [], index } = checkFindOptions(options);
+    const read = this.prepare(collection, itemFilter(filter), sort, index);
+    const { plan } = read;
+    const fullRead = plan.operation === 'Scan' && plan.order === 'memory' && read.request !== undefined;
+    const base: QueryPreview = {
+      backend: 'dynamodb', operation: plan.operation, target: read.table, fullRead, reasons: plan.notes,
+      ...(plan.operation === 'Query' && plan.index ? { index: plan.index } : {}),
+    };
+    if (plan.operation !== 'Scan') return base;
+    const table = await this.attempt(read.table, () => describeTable(this.clients, read.table));
+    if (!table) return base;
+    return { ...base, estimatedItems: table.ItemCount ?? 0, estimatedCapacity: Math.ceil((table.TableSizeBytes ?? 0) / SCAN_BYTES_PER_RCU) };
+  }
+
+  private async readFor(read: PreparedRead, sort: NonNullable<FindOptions['sort']>, limit: number, position: Position | undefined, signal?: AbortSignal) {
     const { plan, request } = read;
-    const none = { documents: [] as Document[], stats: { scanned: 0, capacity: 0 }, fullRead: false, nextCursor: undefined as string | undefined };
+    const none = { documents: [] as Document[], stats: { scanned: 0, capacity: 0 }, fullRead: false, nextCursor: undefined as string | undefined, notes: undefined as string[] | undefined };
     if (plan.operation === 'GetItem') {
       if (position) return none;
-      const response = await this.clients.doc.send(new GetCommand({ TableName: read.table, Key: { id: plan.id }, ReturnConsumedCapacity: 'TOTAL' }));
+      const response = await this.clients.doc.send(new GetCommand({ TableName: read.table, Key: { id: plan.id }, ReturnConsumedCapacity: 'TOTAL' }), { abortSignal: signal });
       const found = response.Item ? [response.Item] : [];
       return { ...none, documents: found, stats: { scanned: found.length, capacity: response.ConsumedCapacity?.CapacityUnits ?? 0 } };
     }
     if (!request) return none;
-    if (plan.order === 'memory') {
-      const offset = position && 'offset' in position ? position.offset : 0;
-      if (position && !('offset' in position)) throw foreignCursor();
-      const { items, stats } = await readAll(this.clients.doc, request, read.keep);
-      const documents = sortDocuments(items, sort, 'id').slice(offset, offset + limit);
-      const more = offset + limit < items.length;
-      return { documents, stats, fullRead: true, nextCursor: more ? encodeCursor({ offset: offset + limit }) : undefined };
-    }
+    if (plan.order === 'memory') return this.readSorted(request, read.keep, sort, limit, position, signal);
     let startKey: ItemKey | undefined;
     if (position) {
       if (!('after' in position) || Object.keys(position.after).sort().join() !== [...read.keyAttributes].sort().join()) {
@@ -204,8 +220,29 @@ export class DynamoDbAdapter implements DatabaseAdapter {
       startKey = position.after;
     }
     if (!position) await this.refuseListAnswers(read);
-    const page = await readPage(this.clients.doc, request, limit, startKey, read.keyAttributes, read.keep);
-    return { documents: page.items, stats: page.stats, fullRead: false, nextCursor: page.nextKey ? encodeCursor({ after: page.nextKey }) : undefined };
+    const page = await readPage(this.clients.doc, request, limit, startKey, read.keyAttributes, read.keep, true, signal);
+    return { ...none, documents: page.items, stats: page.stats, nextCursor: page.nextKey ? encodeCursor({ after: page.nextKey }) : undefined };
+  }
+
+  /**
+   * A sort no index gives: every match is read and sorted once; later pages are sliced from
+   * that sorted snapshot (no request, no capacity) while it is kept.
+   */
+  private async readSorted(request: ReadRequest, keep: PreparedRead['keep'], sort: NonNullable<FindOptions['sort']>, limit: number, position: Position | undefined, signal?: AbortSignal) {
+    if (position && !('offset' in position)) throw foreignCursor();
+    const offset = position?.offset ?? 0;
+    const kept = this.snapshots.get(position?.snapshot);
+    const fresh = kept ? undefined : await readAll(this.clients.doc, request, keep, signal);
+    const items = kept ?? sortDocuments(fresh!.items, sort, 'id');
+    const snapshot = kept ? position!.snapshot! : this.snapshots.add(items);
+    const more = offset + limit < items.length;
+    return {
+      documents: items.slice(offset, offset + limit),
+      stats: fresh?.stats ?? { scanned: 0, capacity: 0 },
+      fullRead: !kept,
+      nextCursor: more ? encodeCursor({ offset: offset + limit, snapshot }) : undefined,
+      notes: kept ? ['this page comes from the sorted read of the first page: no request was sent'] : undefined,
+    };
   }
 
   private describePlan(read: PreparedRead, stats: ReadStats, returned: number, fullRead: boolean): QueryPlan {

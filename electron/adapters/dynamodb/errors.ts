@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { networkCause, networkCauseText } from '../network-cause';
 
 const AUTH = new Set([
   'UnrecognizedClientException', 'InvalidSignatureException', 'AccessDeniedException', 'ExpiredTokenException',
@@ -60,13 +61,20 @@ export function translateDynamoError(error: unknown, context: { where: string; t
     return new AppError('BAD_ENDPOINT', `The endpoint at ${context.where} ${foreign}, not DynamoDB. Check the endpoint URL (host, port, http or https).`, details, { cause: error });
   }
   if (NETWORK.has(e.code ?? '') || NETWORK.has(name) || /ECONNREFUSED|ENOTFOUND|socket hang up/.test(message)) {
-    return new AppError('UNREACHABLE', `Cannot reach DynamoDB at ${context.where}. Check the endpoint and that the service is running.`, details, { cause: error });
+    const cause = networkCause(e);
+    return new AppError('UNREACHABLE', `Cannot reach DynamoDB at ${context.where}${networkCauseText(cause, 'the service')}`, { ...details, cause }, { cause: error });
   }
   if (AUTH.has(name) || /credential/i.test(message)) {
-    return new AppError('AUTH_FAILED', `DynamoDB refused the credentials at ${context.where}: ${message}. Check IAM permissions and verify AWS credentials (aws configure, AWS_PROFILE or AWS_ACCESS_KEY_ID).`, details, { cause: error });
+    // The console shows `message`; the CLI prints `cliMessage`, with the command-line advice.
+    return new AppError('AUTH_FAILED', `DynamoDB refused the credentials at ${context.where}: ${message}. Check the connection's credentials (access keys or profile) and their IAM permissions.`, {
+      ...details, cliMessage: `DynamoDB refused the credentials at ${context.where}: ${message}. Check IAM permissions and verify AWS credentials (aws configure, AWS_PROFILE or AWS_ACCESS_KEY_ID).`,
+    }, { cause: error });
   }
   if (name === 'ResourceNotFoundException') {
-    return new AppError('NOT_FOUND', `Table ${context.table ?? ''} not found at ${context.where}. Ensure the table exists in the correct region and prefix, or create it with the migrate command.`.replace('Table  ', 'Table '), details, { cause: error });
+    const what = `Table ${context.table ?? ''}`.trimEnd();
+    return new AppError('NOT_FOUND', `${what} not found at ${context.where}. Check the region and table prefix of the connection; a migration from the Migrate page creates the tables.`, {
+      ...details, cliMessage: `${what} not found at ${context.where}. Ensure the table exists in the correct region and prefix, or create it with the migrate command.`,
+    }, { cause: error });
   }
   // "Expression size has exceeded…" is about a request's expression, never an item.
   if (name === 'ValidationException' && /expression size/i.test(message)) {

@@ -42,14 +42,14 @@ const MAX_REQUEST_ITEMS = 2000;
  */
 export async function readPage(
   doc: DynamoDBDocumentClient, request: ReadRequest, want: number, startKey: ItemKey | undefined, keyAttributes: string[],
-  keep: (item: Document) => boolean = () => true, lookAhead = true,
+  keep: (item: Document) => boolean = () => true, lookAhead = true, signal?: AbortSignal,
 ): Promise<{ items: Document[]; nextKey?: ItemKey; stats: ReadStats }> {
   const stats: ReadStats = { scanned: 0, capacity: 0 };
   const items: Document[] = [];
   let exclusiveStartKey = startKey;
   let batch = want + 1;
   for (;;) {
-    const response = await send(doc, request, { Limit: batch, ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}) }, stats);
+    const response = await send(doc, request, { Limit: batch, ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}) }, stats, signal);
     const received = (response.Items ?? []).filter(keep);
     const room = want - items.length;
     items.push(...received.slice(0, room));
@@ -85,10 +85,10 @@ export function eachPage(doc: DynamoDBDocumentClient, request: ReadRequest, extr
 }
 
 /** Every matching item: for sorts no index answers. Scans run in parallel segments. */
-export async function readAll(doc: DynamoDBDocumentClient, request: ReadRequest, keep: (item: Document) => boolean = () => true): Promise<{ items: Document[]; stats: ReadStats }> {
+export async function readAll(doc: DynamoDBDocumentClient, request: ReadRequest, keep: (item: Document) => boolean = () => true, signal?: AbortSignal): Promise<{ items: Document[]; stats: ReadStats }> {
   const stats: ReadStats = { scanned: 0, capacity: 0 };
   const items: Document[] = [];
-  await eachPage(doc, request, {}, stats, (r) => items.push(...(r.Items ?? []).filter(keep)));
+  await eachPage(doc, request, {}, stats, (r) => items.push(...(r.Items ?? []).filter(keep)), signal);
   return { items, stats };
 }
 

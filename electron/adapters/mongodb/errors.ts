@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { networkCause, networkCauseText } from '../network-cause';
 
 /** host:port list of a MongoDB URL, without user or password, for messages and logs. */
 export function mongoHosts(url: string): string {
@@ -15,7 +16,11 @@ export function translateMongoError(error: unknown, context: { url: string; coll
   const hosts = mongoHosts(context.url);
   const details = { mongoError: name, ...(e.codeName ? { codeName: e.codeName } : {}), ...(context.collection ? { collection: context.collection } : {}) };
   if (name === 'MongoServerSelectionError' || name === 'MongoNetworkError' || name === 'MongoNetworkTimeoutError' || name === 'MongoTopologyClosedError') {
-    return new AppError('UNREACHABLE', `Cannot reach MongoDB at ${hosts}. Check that mongod is running (systemctl status mongod) and that MONGO_URL is right.`, details, { cause: error });
+    // The console shows `message`; the CLI prints `cliMessage`, with the command-line advice.
+    const cause = networkCause(error as { message?: string });
+    return new AppError('UNREACHABLE', `Cannot reach MongoDB at ${hosts}${networkCauseText(cause, 'MongoDB')}`, {
+      ...details, cause, cliMessage: `Cannot reach MongoDB at ${hosts}. Check that mongod is running (systemctl status mongod) and that MONGO_URL is right.`,
+    }, { cause: error });
   }
   if (e.code === 18 || e.code === 13 || name === 'MongoAuthError' || /auth/i.test(e.codeName ?? '')) {
     return new AppError('AUTH_FAILED', `MongoDB at ${hosts} refused the credentials: ${message}`, details, { cause: error });
@@ -27,7 +32,10 @@ export function translateMongoError(error: unknown, context: { url: string; coll
     return new AppError('CONFLICT', `A document with the same unique key already exists${context.collection ? ` in ${context.collection}` : ''}: ${message}`, details, { cause: error });
   }
   if (e.code === 26 || e.codeName === 'NamespaceNotFound') {
-    return new AppError('NOT_FOUND', `Collection ${context.collection ?? ''} not found at ${hosts}. Check the database name in MONGO_URL.`.replace('Collection  ', 'Collection '), details, { cause: error });
+    const what = `Collection ${context.collection ?? ''}`.trimEnd();
+    return new AppError('NOT_FOUND', `${what} not found at ${hosts}. Check the database name of the connection.`, {
+      ...details, cliMessage: `${what} not found at ${hosts}. Check the database name in MONGO_URL.`,
+    }, { cause: error });
   }
   if (e.code === 10334 || e.code === 17419 || /too large/i.test(message)) {
     return new AppError('ITEM_TOO_LARGE', `The document is too large for MongoDB: ${message}`, details, { cause: error });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Document as BsonDocument, Sort as MongoSort } from 'mongodb';
 import { z } from 'zod';
 import { COLLECTION_NAMES } from '../../../shared/catalogue';
-import type { CollectionDescription, CollectionInfo, PingResult } from '../../../shared/database';
+import type { CollectionDescription, CollectionInfo, PingResult, QueryPreview } from '../../../shared/database';
 import { AppError } from '../../../shared/errors';
 import type { PlannedRead } from '../../../shared/planned-read';
 import type { Filter, FindOptions, Projection, Update } from '../../../shared/query';
@@ -80,6 +80,13 @@ export class MongoDbAdapter implements DatabaseAdapter {
     const filter = toMongoFilter(checkFilter(wireFilter));
     const fields = projection === undefined ? undefined : checkProjection(projection);
     return this.attempt(collection, () => this.collection(collection).findOne(filter, fields ? { projection: fields } : {}));
+  }
+
+  /** MongoDB reads a page at a time whatever the filter and sort: nothing to warn about ahead. */
+  async preview(collection: string, filter: Filter, options?: FindOptions): Promise<QueryPreview> {
+    checkFilter(filter);
+    checkFindOptions(options);
+    return { backend: 'mongodb', operation: 'Find', target: collection, fullRead: false, reasons: [] };
   }
 
   async find(collection: string, wireFilter: Filter, options?: FindOptions): Promise<FindPage> {

@@ -7,9 +7,16 @@ import { FieldsPage } from '../pages/fields/FieldsPage';
 import { ConnectionsPage } from '../pages/connections/ConnectionsPage';
 import { MigratePage } from '../pages/migrate/MigratePage';
 import { VerifyPage } from '../pages/verify/VerifyPage';
+import { JobIndicator } from './JobIndicator';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { PAGES, useHashPage } from './use-hash-page';
 import { useSelection } from './use-selection';
+
+/** The skip link's target: the page's main field when it names one (Browse's filter), else the page. */
+function skipToContent(): void {
+  const main = document.getElementById('content');
+  (main?.querySelector<HTMLElement>('[data-skip-target]') ?? main)?.focus();
+}
 
 export function App() {
   const [page, go] = useHashPage();
@@ -26,7 +33,8 @@ export function App() {
 
   return (
     <div className="app">
-      <aside className="sidebar">
+      <button type="button" className="skip-link" onClick={skipToContent}>Skip to content</button>
+      <aside className="sidebar" aria-label="Console">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">AW</span>
           <span className="brand-name">Alert Whisperer<small>Console</small></span>
@@ -38,6 +46,7 @@ export function App() {
             </a>
           ))}
         </nav>
+        <JobIndicator />
         <div className="sidebar-footer">
           <div className="current-connection" title="MongoDB source">
             <span className={`dot ${mongo ? 'dot-mongo' : 'dot-off'}`} />{mongo?.name ?? 'No MongoDB connection'}
@@ -47,7 +56,7 @@ export function App() {
           </div>
         </div>
       </aside>
-      <main className="content">
+      <main className="content" id="content" tabIndex={-1}>
         <PageErrorBoundary key={page}>
           {page === 'connections' && <ConnectionsPage connections={connections} selection={{ mongoId: mongo?.id, dynamoId: dynamo?.id }} select={select} onOpen={() => go('browse')} />}
           {page === 'browse' && <BrowsePage key={defaults.data && connections.data ? defaults.data.open : 'loading'} mongo={mongo} dynamo={dynamo} open={defaults.data?.open} onConnect={() => go('connections')} />}

@@ -7,7 +7,8 @@ import type { ReactNode } from 'react';
 export function JsonView({ value, highlight, sortKeys, testId }: { value: unknown; highlight?: ReadonlySet<string>; sortKeys?: boolean; testId?: string }) {
   const lines: ReactNode[] = [];
   render(sortKeys ? sorted(value) : value, '', 0, undefined, lines, highlight ?? new Set(), true);
-  return <pre className="json-view" data-testid={testId}>{lines}</pre>;
+  // Focusable: it scrolls, and keyboard users must be able to scroll it too.
+  return <pre className="json-view" data-testid={testId} tabIndex={0}>{lines}</pre>;
 }
 
 function isHighlighted(path: string, highlight: ReadonlySet<string>): boolean {

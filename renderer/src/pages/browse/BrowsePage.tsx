@@ -1,9 +1,11 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { SavedConnection } from '../../../../shared/contract';
-import { call } from '../../api/client';
+import type { QueryPreview } from '../../../../shared/database';
+import { call, CallError } from '../../api/client';
+import { markDataChanged } from '../../api/data-changes';
 import { formatCount } from '../../components/format';
-import { Empty, ErrorNotice, Loading } from '../../components/Notice';
+import { Empty, ErrorNotice, Loading, Notice } from '../../components/Notice';
 import { ConnectionsNeeded } from '../../components/ConnectionsNeeded';
 import { PageHeader } from '../../components/PageHeader';
 import { connectionUser } from './acknowledge';
@@ -16,12 +18,16 @@ import { ResultTools } from './ResultTools';
 import { PlanPanel } from './PlanPanel';
 import { QuickFilters } from './QuickFilters';
 import { ResultsTable } from './ResultsTable';
+import { ScanWarning } from './ScanWarning';
+import { useBrowseKeys } from './use-browse-keys';
 
 type Doc = Record<string, unknown>;
 /** A document's identity across reloads of the results (its key, else MongoDB's _id). */
 const identity = (document: Doc) => JSON.stringify(document.id ?? document._id ?? null);
 
 const FIRST_DRAFT: FilterDraft = { filter: '', sortField: '', sortDirection: -1, limit: 100, projection: '' };
+/** `run` numbers each Run, so running the same filter again reads again (and a cancelled read can be rerun). */
+type RunRequest = FindRequest & { run: number };
 
 /** `open`: the backend to show first (DATABASE_TYPE), when it has a connection. */
 export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; open?: 'mongodb' | 'dynamodb'; onConnect(): void }) {
@@ -29,13 +35,18 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
   const connection = backend === 'mongodb' ? mongo : dynamo;
   const [collection, setCollection] = useState('alerts');
   const [draft, setDraft] = useState<FilterDraft>(FIRST_DRAFT);
-  const [request, setRequest] = useState<FindRequest>({ filter: {}, limit: FIRST_DRAFT.limit });
+  const [request, setRequest] = useState<RunRequest>({ filter: {}, limit: FIRST_DRAFT.limit, run: 0 });
   // The document shown, followed by identity: a reload that reorders or drops rows does not swap it for another.
   const [picked, setPicked] = useState<Doc>();
   // DynamoDB only; a pick names one table's GSIs, so it goes back to Auto with the collection.
   const [index, setIndex] = useState(AUTO_INDEX);
+  const [warning, setWarning] = useState<{ preview: QueryPreview; request: FindRequest }>();
+  const [cancelled, setCancelled] = useState(false);
+  const [clears, setClears] = useState(0);
   const pickedIndex = backend === 'dynamodb' && index !== AUTO_INDEX ? index : undefined;
   const queryClient = useQueryClient();
+  const form = useRef<HTMLFormElement>(null);
+  const findKey = ['find', connection?.id, collection, request, pickedIndex];
 
   const collections = useQuery({
     queryKey: ['collections', connection?.id],
@@ -44,14 +55,50 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
   });
 
   const results = useInfiniteQuery({
-    queryKey: ['find', connection?.id, collection, request, pickedIndex],
-    queryFn: ({ pageParam }) => call('documents.find', {
-      connectionId: connection!.id, collection, filter: request.filter,
-      options: { limit: request.limit, ...(request.sort ? { sort: request.sort } : {}), ...(request.projection ? { projection: request.projection } : {}), ...(pickedIndex ? { index: pickedIndex } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
-    }),
+    queryKey: findKey,
+    queryFn: ({ pageParam, signal }) => {
+      // A cancelled query aborts its signal: the main process then stops the read (a full Scan can take many seconds).
+      const requestId = crypto.randomUUID();
+      signal.addEventListener('abort', () => { void call('documents.cancel', { requestId }).catch(() => {}); });
+      return call('documents.find', {
+        connectionId: connection!.id, collection, filter: request.filter, requestId,
+        options: { limit: request.limit, ...(request.sort ? { sort: request.sort } : {}), ...(request.projection ? { projection: request.projection } : {}), ...(pickedIndex ? { index: pickedIndex } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
+      });
+    },
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
     enabled: !!connection,
+  });
+
+  const nextRun = (next: FindRequest) => { setPicked(undefined); setCancelled(false); setWarning(undefined); setRequest({ ...next, run: request.run + 1 }); };
+  // On DynamoDB a read of the whole table is previewed first, and asked about.
+  // A preview that fails (e.g. an index pick the filter cannot use) runs the find, which reports it where it belongs.
+  const run = (next: FindRequest) => {
+    if (backend !== 'dynamodb' || !connection) return nextRun(next);
+    const options = { limit: next.limit, ...(next.sort ? { sort: next.sort } : {}), ...(pickedIndex ? { index: pickedIndex } : {}) };
+    call('documents.preview', { connectionId: connection.id, collection, filter: next.filter, options }).then(
+      (preview) => (preview.fullRead ? setWarning({ preview, request: next }) : nextRun(next)),
+      () => nextRun(next),
+    );
+  };
+  const cancel = () => { void queryClient.cancelQueries({ queryKey: findKey }); setCancelled(true); };
+  // A filter written for one collection does not fit another: a new collection starts unfiltered.
+  const openCollection = (name: string, filter: Record<string, unknown> = {}, open?: Doc) => {
+    setCollection(name);
+    setIndex(AUTO_INDEX);
+    setDraft({ ...FIRST_DRAFT, limit: draft.limit, filter: Object.keys(filter).length ? JSON.stringify(filter) : '' });
+    setWarning(undefined);
+    setCancelled(false);
+    setRequest({ filter, limit: draft.limit, run: request.run + 1 });
+    setPicked(open);
+  };
+  const openReference = (target: string, id: string) => openCollection(target, { id }, { id });
+  const clear = () => { setDraft({ ...FIRST_DRAFT, limit: draft.limit }); setClears(clears + 1); nextRun({ filter: {}, limit: draft.limit }); };
+
+  useBrowseKeys({
+    run: () => form.current?.requestSubmit(),
+    focusFilter: () => form.current?.querySelector<HTMLInputElement>('[data-skip-target]')?.focus(),
+    escape: () => { if (warning) setWarning(undefined); else if (picked) setPicked(undefined); },
   });
 
   if (!mongo && !dynamo) {
@@ -61,10 +108,12 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
   const pages = results.data?.pages ?? [];
   const rows = pages.flatMap((p) => p.documents);
   const lastPlan = pages.at(-1)?.plan;
-  const scanned = pages.every((p) => p.plan.itemsScanned !== undefined) ? pages.reduce((sum, p) => sum + (p.plan.itemsScanned ?? 0), 0) : undefined;
+  const total = (field: 'itemsScanned' | 'consumedCapacity') => (pages.every((p) => p.plan[field] !== undefined) ? pages.reduce((sum, p) => sum + (p.plan[field] ?? 0), 0) : undefined);
   const selected = picked ? rows.findIndex((row) => identity(row) === identity(picked)) : -1;
-  const run = (next: FindRequest) => { setPicked(undefined); setRequest(next); };
+  const loading = results.isFetching && !results.isFetchingNextPage;
+  const wasCancelled = cancelled || (results.error instanceof CallError && results.error.code === 'CANCELLED');
   const refresh = () => {
+    markDataChanged(queryClient);
     void queryClient.invalidateQueries({ queryKey: ['find', connection?.id, collection] });
     void queryClient.invalidateQueries({ queryKey: ['collections', connection?.id] });
   };
@@ -76,16 +125,41 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
     }
     refresh();
   };
+  const switchBackend = (next: 'mongodb' | 'dynamodb') => { setBackend(next); setPicked(undefined); setIndex(AUTO_INDEX); setWarning(undefined); };
 
   return (
     <div className="page page-wide">
       <PageHeader title="Browse" subtitle={connection ? connection.name : 'Choose a connection for this backend on the Connections page.'}>
         <div className="segmented" role="tablist" aria-label="Backend">
-          <button type="button" role="tab" aria-selected={backend === 'mongodb'} className={backend === 'mongodb' ? 'active' : ''} onClick={() => { setBackend('mongodb'); setPicked(undefined); setIndex(AUTO_INDEX); }}>MongoDB</button>
-          <button type="button" role="tab" aria-selected={backend === 'dynamodb'} className={backend === 'dynamodb' ? 'active' : ''} onClick={() => { setBackend('dynamodb'); setPicked(undefined); setIndex(AUTO_INDEX); }}>DynamoDB</button>
+          <button type="button" role="tab" aria-selected={backend === 'mongodb'} className={backend === 'mongodb' ? 'active' : ''} onClick={() => switchBackend('mongodb')}>MongoDB</button>
+          <button type="button" role="tab" aria-selected={backend === 'dynamodb'} className={backend === 'dynamodb' ? 'active' : ''} onClick={() => switchBackend('dynamodb')}>DynamoDB</button>
         </div>
       </PageHeader>
       <div className="browse">
+        <section className="browse-main" aria-label="Query and results">
+          {connection && (collection === 'alerts' || collection === 'incidents') && <QuickFilters key={`${collection}-${clears}`} connectionId={connection.id} collection={collection} onApply={(filter) => {
+            setDraft({ ...draft, filter: Object.keys(filter).length ? JSON.stringify(filter) : '' });
+            run({ ...request, filter });
+          }} />}
+          <FilterBar draft={draft} onChange={setDraft} onRun={run} onClear={clear} onCancel={cancel} running={results.isFetching} formRef={form} />
+          {connection && <ResultTools connection={connection} collection={collection} request={request} index={pickedIndex} draft={draft} info={collections.data?.find((c) => c.name === collection)}
+            onApply={(next) => { const checked = checkDraft(next).request; setDraft(next); if (checked) run(checked); }} />}
+          {warning && <ScanWarning preview={warning.preview} onCancel={() => setWarning(undefined)} onRun={() => nextRun(warning.request)} />}
+          <div className="results-bar" aria-live="polite">
+            <span>{loading ? 'Loading…' : `${formatCount(rows.length)} loaded${results.hasNextPage ? ' · more available' : ''}`}</span>
+            {results.hasNextPage && (
+              <button type="button" className="button button-small" onClick={() => { setCancelled(false); void results.fetchNextPage(); }} disabled={results.isFetching}>
+                {results.isFetchingNextPage ? 'Loading…' : `Load ${request.limit} more`}
+              </button>
+            )}
+            {results.isFetchingNextPage && <button type="button" className="button button-small" onClick={cancel}>Cancel</button>}
+          </div>
+          {wasCancelled && !results.isFetching && <Notice kind="info" title="Cancelled">The read was stopped. Run the query again, or change it.</Notice>}
+          {results.error && !wasCancelled && !refusedPick(results.error, index) && <ErrorNotice error={results.error} title="The query failed" />}
+          {loading && connection && <Loading label="Running the query…" />}
+          {results.data && rows.length === 0 && <Empty title="No documents match">Change the filter, or clear it to see everything.</Empty>}
+          {rows.length > 0 && <ResultsTable rows={rows} selectedIndex={selected >= 0 ? selected : undefined} onSelect={(i) => setPicked(rows[i])} onOpenReference={openReference} />}
+        </section>
         <nav className="panel collections" aria-label="Collections">
           <div className="panel-header"><h2>{backend === 'mongodb' ? 'Collections' : 'Tables'}</h2></div>
           {!connection && <Empty title="Not connected" />}
@@ -94,8 +168,8 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
           <ul className="collection-list">
             {collections.data?.map((c) => (
               <li key={c.name}>
-                <button type="button" className={`collection-item${c.name === collection ? ' active' : ''}${c.exists ? '' : ' missing'}`} onClick={() => { setCollection(c.name); setPicked(undefined); setIndex(AUTO_INDEX); }}
-                  title={c.exists ? c.physicalName : `${c.physicalName} does not exist yet`}>
+                <button type="button" className={`collection-item${c.name === collection ? ' active' : ''}${c.exists ? '' : ' missing'}`} onClick={() => openCollection(c.name)}
+                  aria-current={c.name === collection ? 'true' : undefined} title={c.exists ? c.physicalName : `${c.physicalName} does not exist yet`}>
                   <span>{c.name}</span>
                   <span className="count">{c.exists ? `${c.countIsEstimate ? '~' : ''}${formatCount(c.count)}` : '—'}</span>
                 </button>
@@ -103,35 +177,13 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
             ))}
           </ul>
         </nav>
-        <section className="browse-main">
-          {(collection === 'alerts' || collection === 'incidents') && <QuickFilters key={collection} collection={collection} onApply={(filter) => {
-            const next = { ...draft, filter: Object.keys(filter).length ? JSON.stringify(filter) : '' };
-            setDraft(next);
-            run({ ...request, filter });
-          }} />}
-          <FilterBar draft={draft} onChange={setDraft} onRun={run} running={results.isFetching} />
-          {connection && <ResultTools connection={connection} collection={collection} request={request} index={pickedIndex} draft={draft} info={collections.data?.find((c) => c.name === collection)}
-            onApply={(next) => { const checked = checkDraft(next).request; setDraft(next); if (checked) run(checked); }} />}
-          <div className="results-bar">
-            <span>{results.isPending ? 'Loading…' : `${formatCount(rows.length)} loaded${results.hasNextPage ? ' · more available' : ''}`}</span>
-            {results.hasNextPage && (
-              <button type="button" className="button button-small" onClick={() => void results.fetchNextPage()} disabled={results.isFetchingNextPage}>
-                {results.isFetchingNextPage ? 'Loading…' : `Load ${request.limit} more`}
-              </button>
-            )}
-          </div>
-          {results.error && !refusedPick(results.error, index) && <ErrorNotice error={results.error} title="The query failed" />}
-          {results.isPending && connection && <Loading label="Running the query…" />}
-          {results.data && rows.length === 0 && <Empty title="No documents match">Change the filter, or clear it to see everything.</Empty>}
-          {rows.length > 0 && <ResultsTable rows={rows} selectedIndex={selected >= 0 ? selected : undefined} onSelect={(i) => setPicked(rows[i])} />}
-        </section>
-        <aside className="browse-side">
-          {connection && backend === 'dynamodb' && <IndexPicker connectionId={connection.id} collection={collection} value={index} onChange={(next) => { setPicked(undefined); setIndex(next); }} error={results.error} />}
-          {lastPlan && <PlanPanel plan={lastPlan} pages={pages.length} scanned={scanned} returned={rows.length} picked={!!pickedIndex} />}
-          {connection && <IndexesPanel connectionId={connection.id} collection={collection} />}
+        <div className="browse-side">
           {connection && (selected >= 0 || picked) && <DocumentCopy document={selected >= 0 ? rows[selected]! : picked!} />}
-          {connection && <DocumentPanel key={`${connection.id}/${collection}/${picked ? identity(picked) : ''}`} connectionId={connection.id} collection={collection} document={selected >= 0 ? rows[selected] : picked} onChanged={changed} user={connectionUser(connection)} />}
-        </aside>
+          {connection && <DocumentPanel key={`${connection.id}/${collection}/${picked ? identity(picked) : ''}`} connectionId={connection.id} collection={collection} document={selected >= 0 ? rows[selected] : picked && Object.keys(picked).length > 1 ? picked : undefined} onChanged={changed} onOpenReference={openReference} onClose={() => setPicked(undefined)} user={connectionUser(connection)} />}
+          {connection && backend === 'dynamodb' && <IndexPicker connectionId={connection.id} collection={collection} value={index} onChange={(next) => { setPicked(undefined); setIndex(next); }} error={results.error} />}
+          {lastPlan && <PlanPanel plan={lastPlan} pages={pages.length} scanned={total('itemsScanned')} capacity={total('consumedCapacity')} returned={rows.length} picked={!!pickedIndex} fullRead={pages.some((p) => p.plan.fullRead)} />}
+          {connection && <IndexesPanel connectionId={connection.id} collection={collection} />}
+        </div>
       </div>
     </div>
   );

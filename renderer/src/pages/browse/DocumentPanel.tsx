@@ -6,12 +6,14 @@ import { JsonView } from '../../components/JsonView';
 import { Empty, ErrorNotice, Notice } from '../../components/Notice';
 import { acknowledgeSet, saveAcknowledger, savedAcknowledger } from './acknowledge';
 import { editedValue } from './edit-value';
+import { referencesOf } from './references';
 
 type Doc = Record<string, unknown>;
 
 /** One document as JSON, with the edits support staff need: a field, acknowledge, delete. */
-export function DocumentPanel({ connectionId, collection, document, onChanged, user = '' }: {
+export function DocumentPanel({ connectionId, collection, document, onChanged, onOpenReference, onClose, user = '' }: {
   connectionId: string; collection: string; document?: Doc; onChanged(change: 'updated' | 'deleted'): void;
+  onOpenReference(collection: string, id: string): void; onClose(): void;
   /** The connection's own user, recorded as who acknowledged unless a name was set here. */
   user?: string;
 }) {
@@ -31,8 +33,9 @@ export function DocumentPanel({ connectionId, collection, document, onChanged, u
     onSuccess: () => { setConfirming(false); onChanged('deleted'); },
   });
 
-  if (!document) return <section className="panel document"><Empty title="No document selected">Click a row to see it here as JSON.</Empty></section>;
+  if (!document) return <section className="panel document" aria-label="Document"><Empty title="No document selected">Click a row, or move to it with the arrow keys and press Enter, to see it here as JSON.</Empty></section>;
 
+  const references = referencesOf(document);
   const edited = editedValue(document[field], value);
   const parsedValue = edited.value;
   let valueError = edited.problem;
@@ -43,7 +46,19 @@ export function DocumentPanel({ connectionId, collection, document, onChanged, u
       <div className="panel-header">
         <h2>Document</h2>
         <span className="mono muted">{id ?? 'no id field'}</span>
+        <button type="button" className="button button-small button-quiet" onClick={onClose} aria-label="Close document" aria-keyshortcuts="Escape">✕</button>
       </div>
+      {references.length > 0 && (
+        <nav className="references" aria-label="Related documents">
+          <h3>Related</h3>
+          <ul className="plain-list">
+            {references.slice(0, 20).map((r) => (
+              <li key={`${r.field}/${r.id}`}><span className="muted">{r.field}</span> <button type="button" className="link mono" onClick={() => onOpenReference(r.collection, r.id)}>{r.id}</button></li>
+            ))}
+            {references.length > 20 && <li className="muted small">and {references.length - 20} more</li>}
+          </ul>
+        </nav>
+      )}
       <JsonView value={document} testId="document-json" />
       {!id && <Notice kind="info">This document has no string <code>id</code>, so the console cannot address it for edits.</Notice>}
       {id && (

@@ -1,3 +1,4 @@
+import type { RefObject } from 'react';
 import { ProjectionSchema, type Projection, type Sort } from '../../../../shared/query';
 import { parseFilterInput } from './parse-filter';
 import { parseJsonInput } from './parse-json-input';
@@ -24,18 +25,28 @@ export function checkDraft(draft: FilterDraft) {
   return { request, filterProblems: filter.problems, projectionProblems: projection.problems };
 }
 
-export function FilterBar({ draft, onChange, onRun, running }: { draft: FilterDraft; onChange(d: FilterDraft): void; onRun(request: FindRequest): void; running: boolean }) {
+/**
+ * The filter, sort, page size and projection, checked as typed. Run (or Ctrl/Cmd+Enter anywhere
+ * on the page) runs it; Cancel stops a read in flight; Clear shows the whole collection again.
+ */
+export function FilterBar({ draft, onChange, onRun, onClear, onCancel, running, formRef }: {
+  draft: FilterDraft; onChange(d: FilterDraft): void; onRun(request: FindRequest): void; onClear(): void; onCancel(): void; running: boolean; formRef: RefObject<HTMLFormElement | null>;
+}) {
   const { request, filterProblems, projectionProblems } = checkDraft(draft);
   const set = (change: Partial<FilterDraft>) => onChange({ ...draft, ...change });
   return (
-    <form className="filter-bar" onSubmit={(e) => { e.preventDefault(); if (request) onRun(request); }}>
+    <form className="filter-bar" ref={formRef} onSubmit={(e) => { e.preventDefault(); if (request && !running) onRun(request); }}>
       <div className="filter-main">
         <label className="filter-input">
           <span className="field-label">Filter</span>
-          <input className={`input mono${filterProblems.length ? ' input-invalid' : ''}`} aria-label="Filter" aria-invalid={filterProblems.length > 0} spellCheck={false}
+          <input className={`input mono${filterProblems.length ? ' input-invalid' : ''}`} aria-label="Filter" aria-invalid={filterProblems.length > 0} spellCheck={false} data-skip-target
+            aria-keyshortcuts="/" title="/ to focus, Ctrl+Enter to run"
             placeholder='{company_id: "comp-1", status: "active", timestamp: {$gte: ISODate("2026-03-04")}}' value={draft.filter} onChange={(e) => set({ filter: e.target.value })} />
         </label>
-        <button type="submit" className="button button-primary" disabled={!request || running}>{running ? 'Running…' : 'Run'}</button>
+        <button type="submit" className="button button-primary" disabled={!request || running} aria-keyshortcuts="Control+Enter Meta+Enter">{running ? 'Running…' : 'Run'}</button>
+        {running
+          ? <button type="button" className="button" onClick={onCancel}>Cancel</button>
+          : <button type="button" className="button button-quiet" onClick={onClear}>Clear</button>}
       </div>
       {filterProblems.length > 0 && (
         <ul className="inline-errors" data-testid="filter-errors">

@@ -3,8 +3,13 @@ import { formatCount } from '../../components/format';
 import { planLabel } from '../../components/plan-label';
 
 /** How the backend answered: GetItem, Query on an index, Scan or a MongoDB find, and what it cost. */
-/** `picked`: the user chose the index, so the planner's advice on fitting one does not apply. */
-export function PlanPanel({ plan, pages, scanned, returned, picked }: { plan: QueryPlan; pages: number; scanned?: number; returned: number; picked: boolean }) {
+/**
+ * `picked`: the user chose the index, so the planner's advice on fitting one does not apply.
+ * `scanned` and `capacity` add up every page loaded: what the whole result has cost so far.
+ */
+export function PlanPanel({ plan, pages, scanned, capacity, returned, picked, fullRead }: {
+  plan: QueryPlan; pages: number; scanned?: number; capacity?: number; returned: number; picked: boolean; fullRead: boolean;
+}) {
   const label = planLabel(plan);
   const kind = plan.operation === 'Scan' ? 'scan' : 'indexed';
   return (
@@ -15,10 +20,10 @@ export function PlanPanel({ plan, pages, scanned, returned, picked }: { plan: Qu
         <dt>{plan.backend === 'dynamodb' ? 'Table' : 'Collection'}</dt><dd className="mono">{plan.target}</dd>
         <dt>Items scanned</dt><dd>{formatCount(scanned)}</dd>
         <dt>Items returned</dt><dd>{formatCount(returned)}</dd>
-        {plan.consumedCapacity !== undefined && (<><dt>Read capacity</dt><dd>{plan.consumedCapacity.toFixed(1)} RCU</dd></>)}
+        {capacity !== undefined && (<><dt>Read capacity</dt><dd data-testid="plan-capacity">{capacity.toFixed(1)} RCU{pages > 1 ? ` (${pages} pages)` : ''}</dd></>)}
         <dt>Pages loaded</dt><dd>{pages}</dd>
       </dl>
-      {plan.fullRead && <p className="plan-note warning">The whole table was read to answer this honestly (e.g. a sort on a non-key attribute).</p>}
+      {fullRead && <p className="plan-note warning">The whole table was read to answer this honestly (e.g. a sort on a non-key attribute).</p>}
       {plan.operation === 'Scan' && !picked && <p className="plan-note">No index fits this filter: fix <code>company_id</code> or <code>status</code> to use one.</p>}
       {plan.notes.map((note) => <p key={note} className="plan-note">{note}</p>)}
     </section>

@@ -29,7 +29,7 @@ export function CloudFormationPage({ dynamo }: { dynamo?: SavedConnection }) {
         </div>
         {template.isPending && valid && <Loading />}
         {template.error && <ErrorNotice error={template.error} />}
-        {template.data && <pre className="code-block" data-testid="template-json">{template.data.json}</pre>}
+        {template.data && <pre className="code-block" tabIndex={0} data-testid="template-json">{template.data.json}</pre>}
       </section>
     </div>
   );

@@ -1,6 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { SavedConnection } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/Notice';
 import { TestResultView } from './TestResultView';
 
@@ -12,6 +14,7 @@ function summary(c: SavedConnection): string {
 
 export function ConnectionCard({ connection, selected, onUse, onRemove }: { connection: SavedConnection; selected: boolean; onUse(): void; onRemove(): void }) {
   const test = useMutation({ mutationFn: () => call('connections.test', { connectionId: connection.id }) });
+  const [removing, setRemoving] = useState(false);
   const secret = connection.hasSecret.password || connection.hasSecret.secretAccessKey || Boolean(connection.hasSecret.urlOptions?.length);
   return (
     <article className={`card${selected ? ' card-selected' : ''}`} data-testid={`connection-${connection.id}`}>
@@ -27,8 +30,13 @@ export function ConnectionCard({ connection, selected, onUse, onRemove }: { conn
       <div className="card-actions">
         <button type="button" className="button button-small" onClick={onUse} disabled={selected}>{connection.backend === 'mongodb' ? 'Use as source' : 'Use as target'}</button>
         <button type="button" className="button button-small" onClick={() => test.mutate()} disabled={test.isPending}>{test.isPending ? 'Testing…' : 'Test'}</button>
-        <button type="button" className="button button-small button-quiet" onClick={onRemove}>Remove</button>
+        <button type="button" className="button button-small button-quiet" onClick={() => setRemoving(true)}>Remove…</button>
       </div>
+      {removing && (
+        <ConfirmDialog title="Remove this connection?" confirmLabel="Remove" danger onCancel={() => setRemoving(false)} onConfirm={() => { setRemoving(false); onRemove(); }}>
+          <p><strong>{connection.name}</strong> and its saved secret are removed from this console. The database itself is not touched.{selected ? ' Pages using it will ask for another connection.' : ''}</p>
+        </ConfirmDialog>
+      )}
     </article>
   );
 }

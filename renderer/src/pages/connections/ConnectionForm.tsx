@@ -5,6 +5,7 @@ import { ConnectionSchema, DEFAULT_MONGO_URL, type Connection } from '../../../.
 import type { SavedConnection } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/Notice';
+import { connectionProblems } from './connection-problems';
 import { ProfileField } from './ProfileField';
 import { TestResultView } from './TestResultView';
 
@@ -41,21 +42,24 @@ function toConnection(d: Draft): unknown {
   };
 }
 
-/** A new connection: fields checked as typed with the contract's schema, tested, then saved. */
-export function ConnectionForm({ onSaved }: { onSaved(saved: SavedConnection): void }) {
+/**
+ * A new connection: fields checked as typed with the contract's schema, tested, then saved.
+ * Saving does not change which connection the pages use; "Save and use" does, on purpose.
+ */
+export function ConnectionForm({ onUse }: { onUse(saved: SavedConnection): void }) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const queryClient = useQueryClient();
   const parsed = ConnectionSchema.safeParse(toConnection(draft));
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'connection'}: ${i.message}`);
+  const problems = parsed.success ? [] : connectionProblems(parsed.error.issues);
   const set = (change: Partial<Draft>) => { setDraft({ ...draft, ...change }); test.reset(); };
 
   const test = useMutation({ mutationFn: (connection: Connection) => call('connections.test', { connection }) });
   const save = useMutation({
-    mutationFn: (connection: Connection) => call('connections.save', { name: draft.name.trim(), connection }),
-    onSuccess: (saved) => {
+    mutationFn: ({ connection }: { connection: Connection; use: boolean }) => call('connections.save', { name: draft.name.trim(), connection }),
+    onSuccess: (saved, { use }) => {
       void queryClient.invalidateQueries({ queryKey: ['connections'] });
       setDraft({ ...EMPTY, backend: draft.backend });
-      onSaved(saved);
+      if (use) onUse(saved);
     },
   });
 
@@ -69,9 +73,9 @@ export function ConnectionForm({ onSaved }: { onSaved(saved: SavedConnection): v
   );
 
   return (
-    <form className="panel form" onSubmit={(e) => { e.preventDefault(); if (parsed.success) save.mutate(parsed.data); }}>
+    <form className="panel form" aria-labelledby="new-connection-title" onSubmit={(e) => { e.preventDefault(); if (parsed.success) save.mutate({ connection: parsed.data, use: false }); }}>
       <div className="panel-header">
-        <h2>New connection</h2>
+        <h2 id="new-connection-title">New connection</h2>
         <div className="segmented" role="tablist" aria-label="Backend">
           {(['mongodb', 'dynamodb'] as const).map((b) => (
             <button key={b} type="button" role="tab" aria-selected={draft.backend === b} className={draft.backend === b ? 'active' : ''} onClick={() => set({ backend: b })}>
@@ -115,6 +119,7 @@ export function ConnectionForm({ onSaved }: { onSaved(saved: SavedConnection): v
           )}
         </>
       )}
+      {save.isSuccess && <p className="muted small" role="status">Saved. It is in the list; choose &quot;Use as {draft.backend === 'mongodb' ? 'source' : 'target'}&quot; there to work on it.</p>}
       {problems.length > 0 && <ul className="inline-errors">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
       {test.data && <TestResultView result={test.data} />}
       {test.error && <ErrorNotice error={test.error} />}
@@ -125,6 +130,9 @@ export function ConnectionForm({ onSaved }: { onSaved(saved: SavedConnection): v
         </button>
         <button type="submit" className="button button-primary" disabled={!parsed.success || !draft.name.trim() || save.isPending}>
           {save.isPending ? 'Saving…' : 'Save connection'}
+        </button>
+        <button type="button" className="button" disabled={!parsed.success || !draft.name.trim() || save.isPending} onClick={() => parsed.success && save.mutate({ connection: parsed.data, use: true })}>
+          Save and use
         </button>
       </div>
     </form>

@@ -38,7 +38,7 @@ export function ConnectionsPage({ connections, selection, select, onOpen }: {
           </div>
         </section>
         <section>
-          <ConnectionForm onSaved={use} />
+          <ConnectionForm onUse={use} />
         </section>
       </div>
     </div>

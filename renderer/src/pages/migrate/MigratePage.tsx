@@ -1,10 +1,14 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { MigrationPlan } from '../../../../shared/migration';
 import { COLLECTION_NAMES } from '../../../../shared/catalogue';
 import type { SavedConnection } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { markDataChanged } from '../../api/data-changes';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useShownJob } from '../../api/use-job-progress';
 import { CollectionPicker } from '../../components/CollectionPicker';
+import { formatCount } from '../../components/format';
 import { Empty, ErrorNotice, Loading, Notice } from '../../components/Notice';
 import { ConnectionsNeeded } from '../../components/ConnectionsNeeded';
 import { PageHeader } from '../../components/PageHeader';
@@ -19,12 +23,33 @@ export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnect
   const running = progress?.state === 'running' || progress?.state === 'paused';
   const pair = { sourceId: mongo?.id ?? '', targetId: dynamo?.id ?? '' };
 
+  const queryClient = useQueryClient();
+  const progressPanel = useRef<HTMLElement>(null);
+  // Tables that already hold items, found by the plan before a fresh start: asked about first.
+  const [overwrite, setOverwrite] = useState<MigrationPlan['collections']>();
+  const [confirmCancel, setConfirmCancel] = useState(false);
   const plan = useMutation({ mutationFn: () => call('migration.plan', { ...pair, collections }) });
   const start = useMutation({
     mutationFn: (resume: boolean) => call('migration.start', { ...pair, options: { collections, concurrency, resume } }),
-    onSuccess: ({ jobId: id }) => started(id),
+    onSuccess: ({ jobId: id }) => {
+      setOverwrite(undefined);
+      markDataChanged(queryClient);
+      started(id);
+      // The progress panel is below the fold once a plan is shown: bring it into view.
+      progressPanel.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    },
   });
-  const control = useMutation({ mutationFn: (action: 'migration.pause' | 'migration.resume' | 'migration.cancel') => call(action, { jobId: jobId! }) });
+  const check = useMutation({
+    mutationFn: async () => {
+      const planned = plan.data && plan.data.collections.map((c) => c.collection).join() === collections.join() ? plan.data : await call('migration.plan', { ...pair, collections });
+      return planned.collections.filter((c) => (c.tableItems ?? 0) > 0);
+    },
+    onSuccess: (holding) => (holding.length > 0 ? setOverwrite(holding) : start.mutate(false)),
+  });
+  const control = useMutation({
+    mutationFn: (action: 'migration.pause' | 'migration.resume' | 'migration.cancel') => call(action, { jobId: jobId! }),
+    onSettled: () => setConfirmCancel(false),
+  });
   const failedCount = progress?.overall.failed ?? 0;
   const failures = useQuery({
     queryKey: ['failures', jobId, failedCount, progress?.state],
@@ -52,9 +77,16 @@ export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnect
           <span className="spacer" />
           <button type="button" className="button" onClick={() => plan.mutate()} disabled={!collections.length || plan.isPending}>{plan.isPending ? 'Planning…' : 'Dry run'}</button>
           <button type="button" className="button" onClick={() => start.mutate(true)} disabled={!collections.length || running || start.isPending} title="Continue from the saved checkpoint of an interrupted run">Resume interrupted run</button>
-          <button type="button" className="button button-primary" onClick={() => start.mutate(false)} disabled={!collections.length || running || start.isPending}>{start.isPending ? 'Starting…' : 'Start migration'}</button>
+          <button type="button" className="button button-primary" onClick={() => check.mutate()} disabled={!collections.length || running || start.isPending || check.isPending}>{start.isPending || check.isPending ? 'Starting…' : 'Start migration'}</button>
         </div>
         {start.error && <ErrorNotice error={start.error} title="The migration did not start" />}
+        {check.error && <ErrorNotice error={check.error} title="The migration did not start" />}
+        {overwrite && (
+          <ConfirmDialog title="Write over tables that hold data?" confirmLabel="Start and overwrite" danger busy={start.isPending} onCancel={() => setOverwrite(undefined)} onConfirm={() => start.mutate(false)}>
+            <p>These tables already hold items. Items with the same key are replaced by the MongoDB documents, and edits made on DynamoDB since are lost:</p>
+            <ul className="plain-list">{overwrite.map((c) => <li key={c.collection}><code>{c.table}</code>: about {formatCount(c.tableItems)} items</li>)}</ul>
+          </ConfirmDialog>
+        )}
       </section>
 
       {(plan.isPending || plan.data || plan.error) && (
@@ -66,19 +98,24 @@ export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnect
         </section>
       )}
 
-      <section className="panel">
+      <section className="panel" ref={progressPanel} aria-labelledby="progress-title">
         <div className="panel-header">
-          <h2>3 · Progress</h2>
+          <h2 id="progress-title">3 · Progress</h2>
           {jobId && (
             <div className="button-row">
               {progress?.state === 'paused'
                 ? <button type="button" className="button button-small" onClick={() => control.mutate('migration.resume')}>Resume</button>
                 : <button type="button" className="button button-small" onClick={() => control.mutate('migration.pause')} disabled={progress?.state !== 'running'}>Pause</button>}
-              <button type="button" className="button button-small button-danger" onClick={() => control.mutate('migration.cancel')} disabled={!running}>Cancel</button>
+              <button type="button" className="button button-small button-danger" onClick={() => setConfirmCancel(true)} disabled={!running}>Cancel…</button>
             </div>
           )}
         </div>
         {control.error && <ErrorNotice error={control.error} />}
+        {confirmCancel && (
+          <ConfirmDialog title="Cancel the migration?" confirmLabel="Cancel migration" cancelLabel="Keep running" danger busy={control.isPending} onCancel={() => setConfirmCancel(false)} onConfirm={() => control.mutate('migration.cancel')}>
+            <p>Nothing more is written after the batches in flight. Documents already written stay in DynamoDB.</p>
+          </ConfirmDialog>
+        )}
         {progressError !== undefined && <ErrorNotice error={progressError} />}
         {!jobId && <Empty title="No migration has run in this session">Plan one, then start it: progress shows here live.</Empty>}
         {jobId && !progress && progressError === undefined && <Loading label="Connecting to the job…" />}

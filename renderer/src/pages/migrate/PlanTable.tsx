@@ -13,7 +13,8 @@ export function PlanTable({ plan }: { plan: MigrationPlan }) {
           {plan.collections.map((c) => (
             <tr key={c.collection}>
               <td>{c.collection}</td>
-              <td className="mono">{c.table}{!c.tableExists && <span className="badge badge-small" title="Created with its indexes when the migration starts">new</span>}</td>
+              <td className="mono">{c.table}{!c.tableExists && <span className="badge badge-small" title="Created with its indexes when the migration starts">new</span>}
+                {(c.tableItems ?? 0) > 0 && <span className="badge badge-small" title="A migration writes over items with the same key">holds ~{formatCount(c.tableItems)}</span>}</td>
               <td className="num">{formatCount(c.documents)}</td>
               <td className="num">{formatBytes(c.averageBytes)}</td>
               <td className="num">{formatBytes(c.largestBytes)}</td>
@@ -27,7 +28,7 @@ export function PlanTable({ plan }: { plan: MigrationPlan }) {
         <tfoot>
           <tr>
             <th colSpan={2}>Total</th>
-            <th className="num">{formatCount(plan.totals.documents)}</th><th /><th />
+            <th className="num">{formatCount(plan.totals.documents)}</th><td /><td />
             <th className="num">{formatCount(plan.totals.problemCount)}</th>
             <th className="num">{formatCount(plan.totals.writeUnits)}</th>
             <th className="num">{formatUsd(plan.totals.estimatedCostUsd)}</th>

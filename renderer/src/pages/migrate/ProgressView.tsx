@@ -4,9 +4,17 @@ import { ProgressBar } from '../../components/ProgressBar';
 
 const processed = (p: { written: number; failed: number; skipped: number }) => p.written + p.failed + p.skipped;
 
+/** Rate and ETA as words: "preparing" until the run has written enough to measure a rate. */
+function rateText(state: string, docsPerSecond: number | undefined, preparing: boolean): string {
+  if (state !== 'running') return '—';
+  return preparing ? 'preparing…' : `${formatCount(Math.round(docsPerSecond ?? 0))} docs/s`;
+}
+const etaText = (state: string, eta: number | null | undefined, preparing: boolean) => (state === 'running' && !preparing ? formatSeconds(eta) : '—');
+
 /** Overall and per-collection bars, with rate and ETA, as the engine reports them. */
 export function ProgressView({ progress }: { progress: MigrationProgress }) {
   const { overall } = progress;
+  const preparing = overall.preparing === true;
   return (
     <div className="progress-view" data-testid="migration-progress" data-state={progress.state}>
       <div className="progress-overall">
@@ -19,26 +27,30 @@ export function ProgressView({ progress }: { progress: MigrationProgress }) {
           <dt>Written</dt><dd>{formatCount(overall.written)} / {formatCount(overall.total)}</dd>
           <dt>Failed</dt><dd className={overall.failed ? 'text-danger' : ''}>{formatCount(overall.failed)}</dd>
           <dt>Skipped</dt><dd>{formatCount(overall.skipped)}</dd>
-          <dt>Rate</dt><dd>{formatCount(Math.round(overall.docsPerSecond))} docs/s</dd>
-          <dt>ETA</dt><dd>{progress.state === 'running' ? formatSeconds(overall.etaSeconds) : '—'}</dd>
+          <dt>Rate</dt><dd data-testid="overall-rate">{progress.state === 'running' ? rateText('running', overall.docsPerSecond, preparing) : `${formatCount(Math.round(overall.docsPerSecond))} docs/s`}</dd>
+          <dt>ETA</dt><dd>{etaText(progress.state, overall.etaSeconds, preparing)}</dd>
           <dt>Elapsed</dt><dd>{formatSeconds(progress.elapsedMs / 1000)}</dd>
         </dl>
         {progress.error && <p className="inline-error">{progress.error.message}</p>}
       </div>
-      <table className="table table-compact">
-        <thead><tr><th>Collection</th><th>State</th><th className="progress-col">Progress</th><th className="num">Written</th><th className="num">Failed</th></tr></thead>
-        <tbody>
-          {progress.collections.map((c) => (
-            <tr key={c.collection}>
-              <td>{c.collection}</td>
-              <td><span className={`state state-${c.state}`}>{c.state}</span></td>
-              <td><ProgressBar done={processed(c)} total={c.total} label={`${c.collection} progress`} state={c.state} /></td>
-              <td className="num">{formatCount(c.written)} / {formatCount(c.total)}</td>
-              <td className={`num${c.failed ? ' text-danger' : ''}`}>{formatCount(c.failed)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="table-wrap">
+        <table className="table table-compact">
+          <thead><tr><th>Collection</th><th>State</th><th className="progress-col">Progress</th><th className="num">Written</th><th className="num">Failed</th><th className="num">Rate</th><th className="num">ETA</th></tr></thead>
+          <tbody>
+            {progress.collections.map((c) => (
+              <tr key={c.collection} data-testid={`progress-row-${c.collection}`}>
+                <td>{c.collection}</td>
+                <td><span className={`state state-${c.state}`}>{c.state}</span></td>
+                <td><ProgressBar done={processed(c)} total={c.total} label={`${c.collection} progress`} state={c.state} /></td>
+                <td className="num">{formatCount(c.written)} / {formatCount(c.total)}</td>
+                <td className={`num${c.failed ? ' text-danger' : ''}`}>{formatCount(c.failed)}</td>
+                <td className="num">{rateText(c.state, c.docsPerSecond, preparing)}</td>
+                <td className="num">{etaText(c.state, c.etaSeconds, preparing)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

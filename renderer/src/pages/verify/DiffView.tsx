@@ -26,6 +26,7 @@ export function DiffView({ mongo, dynamo, collection, id, differences }: {
   return (
     <section className="panel diff" aria-label={`Differences of ${id}`}>
       <div className="panel-header"><h2>Document <span className="mono">{id}</span></h2></div>
+      <div className="table-wrap">
       <table className="table table-compact" data-testid="diff-fields">
         <thead><tr><th>Field</th><th>MongoDB (converted)</th><th>DynamoDB</th></tr></thead>
         <tbody>
@@ -38,6 +39,7 @@ export function DiffView({ mongo, dynamo, collection, id, differences }: {
           ))}
         </tbody>
       </table>
+      </div>
       <div className="diff-sides">
         {side(`MongoDB · ${mongo.name}`, source, 'diff-source')}
         {side(`DynamoDB · ${dynamo.name}`, target, 'diff-target')}

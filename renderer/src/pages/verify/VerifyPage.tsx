@@ -1,9 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { COLLECTION_NAMES } from '../../../../shared/catalogue';
 import type { SavedConnection } from '../../../../shared/contract';
 import type { CollectionVerify } from '../../../../shared/migration';
 import { call } from '../../api/client';
+import { useDataChangedAt } from '../../api/data-changes';
 import { useShownJob } from '../../api/use-job-progress';
 import { CollectionPicker } from '../../components/CollectionPicker';
 import { formatCount } from '../../components/format';
@@ -20,6 +21,11 @@ export function VerifyPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
   const [open, setOpen] = useState<string>();
   const [openId, setOpenId] = useState<string>();
   const { jobId, progress, error: progressError, started } = useShownJob('verify', 'verify.progress');
+  const stale = useStale(jobId, progress?.state === 'completed');
+  const cancel = useMutation({ mutationFn: () => call('verify.cancel', { jobId: jobId! }) });
+  const diffPanel = useRef<HTMLDivElement>(null);
+  // The diff opens below the lists: bring it into view when a document is picked.
+  useEffect(() => { if (openId) diffPanel.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }); }, [openId]);
 
   const start = useMutation({
     mutationFn: () => call('verify.start', {
@@ -59,9 +65,19 @@ export function VerifyPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
       {!jobId && <Empty title="Not verified yet">Run verify after a migration to see what matches.</Empty>}
       {jobId && !progress && progressError === undefined && <Loading />}
       {progress?.state === 'running' && (
-        <section className="panel"><ProgressBar done={progress.done} total={progress.total} label="Verify progress" /><p className="muted small">{formatCount(progress.done)} of {formatCount(progress.total)} documents compared</p></section>
+        <section className="panel" aria-label="Verify progress">
+          <div className="panel-header">
+            <span data-testid="verify-phase">{progress.phase ? `${progress.phase[0]!.toUpperCase()}${progress.phase.slice(1)}…` : 'Working…'}</span>
+            <button type="button" className="button button-small button-danger" onClick={() => cancel.mutate()} disabled={cancel.isPending}>Cancel verify</button>
+          </div>
+          <ProgressBar done={progress.done} total={progress.total} label="Verify progress" />
+          <p className="muted small">{formatCount(progress.done)} of {formatCount(progress.total)} documents read</p>
+        </section>
       )}
+      {cancel.error && <ErrorNotice error={cancel.error} />}
+      {progress?.state === 'cancelled' && <Notice kind="info" title="Verify cancelled">Nothing was compared to the end. Run verify again when you are ready.</Notice>}
       {progress?.state === 'failed' && <Notice kind="error" title="Verify failed">{progress.error?.message}</Notice>}
+      {result && stale && <Notice kind="warning" title="This result may be out of date">Data changed after it was taken (a migration or an edit). Run verify again.</Notice>}
 
       {result && (
         <section className="panel">
@@ -69,12 +85,14 @@ export function VerifyPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
             <h2>Result</h2>
             <span className={`badge ${result.ok ? 'badge-ok' : 'badge-danger'}`} data-testid="verify-overall">{result.ok ? '✓ everything matches' : '✗ differences found'}</span>
           </div>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Verify results by collection">
           <table className="table" data-testid="verify-table">
-            <thead><tr><th /><th>Collection</th><th>Table</th><th className="num">MongoDB</th><th className="num">DynamoDB</th><th className="num">Compared</th><th className="num">Missing</th><th className="num">Extra</th><th className="num">Different</th><th className="num">Unmigratable</th></tr></thead>
+            <thead><tr><th><span className="visually-hidden">Match</span></th><th>Collection</th><th>Table</th><th className="num">MongoDB</th><th className="num">DynamoDB</th><th className="num">Compared</th><th className="num">Missing</th><th className="num">Extra</th><th className="num">Different</th><th className="num">Unmigratable</th></tr></thead>
             <tbody>
               {result.collections.map((c) => <VerifyRow key={c.collection} c={c} open={c.collection === open} onOpen={() => { setOpen(c.collection === open ? undefined : c.collection); setOpenId(undefined); }} />)}
             </tbody>
           </table>
+          </div>
         </section>
       )}
 
@@ -89,9 +107,21 @@ export function VerifyPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
           </div>
         </section>
       )}
-      {opened && different && <DiffView mongo={mongo} dynamo={dynamo} collection={opened.collection} id={different.id} differences={different.differences} />}
+      <div ref={diffPanel} className="scroll-anchor">{opened && different && <DiffView mongo={mongo} dynamo={dynamo} collection={opened.collection} id={different.id} differences={different.differences} />}</div>
     </div>
   );
+}
+
+/**
+ * True when data may have changed since this verify read it: a migration started after the verify
+ * did, or this window edited data after it started.
+ */
+function useStale(jobId: string | undefined, completed: boolean): boolean {
+  const changedAt = useDataChangedAt();
+  const jobs = useQuery({ queryKey: ['jobs'], queryFn: () => call('jobs.list', {}) });
+  const verify = jobs.data?.find((j) => j.jobId === jobId);
+  if (!completed || !verify) return false;
+  return changedAt > Date.parse(verify.startedAt) || (jobs.data ?? []).some((j) => j.kind === 'migration' && j.startedAt > verify.startedAt);
 }
 
 function VerifyRow({ c, open, onOpen }: { c: CollectionVerify; open: boolean; onOpen(): void }) {
@@ -118,7 +148,7 @@ function IdList({ title, ids, active, onPick, testId }: { title: string; ids: st
     <div className="id-list" data-testid={testId}>
       <h3>{title} <span className="muted">({ids.length})</span></h3>
       {ids.length === 0 ? <p className="muted small">none</p> : (
-        <ul>
+        <ul tabIndex={0} aria-label={title}>
           {ids.slice(0, 200).map((id) => (
             <li key={id}>{onPick ? <button type="button" className={`link mono${id === active ? ' active' : ''}`} onClick={() => onPick(id)}>{id}</button> : <span className="mono">{id}</span>}</li>
           ))}
