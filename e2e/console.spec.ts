@@ -118,8 +118,12 @@ test('shows a bad filter inline and does not run it', async () => {
   await expect(errors).toContainText('$where runs code on the server and is refused');
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
   await shot('04-browse-bad-filter');
-  await page.getByRole('textbox', { name: 'Filter', exact: true }).fill('{status: "active"}');
-  await expect(errors).toContainText('Not valid JSON');
+  // Shell syntax is accepted (unquoted keys, literals); a broken literal is named, not run.
+  await page.getByRole('textbox', { name: 'Filter', exact: true }).fill('{timestamp: {$gte: ISODate("yesterday")}}');
+  await expect(errors).toContainText('ISODate("yesterday") is not a valid literal');
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await page.getByRole('textbox', { name: 'Filter', exact: true }).fill('{status: "active"');
+  await expect(errors).toContainText('Not a valid filter');
 });
 
 test('picks the index on DynamoDB, and says inline what a pick needs from the filter', async () => {

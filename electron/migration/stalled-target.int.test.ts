@@ -86,7 +86,9 @@ describe('a migration whose DynamoDB target stalls mid-run', () => {
 
   it('fails with TIMEOUT naming host:port, without hanging, when nobody cancels', async () => {
     fixture.setMode('forward');
-    const target = viaFixture({ connectMs: 1000, requestMs: 1500 });
+    // The fixture accepts at once, so only the request deadline can fire; the generous connect
+    // limit keeps a loaded machine's slow accept from reading as UNREACHABLE.
+    const target = viaFixture({ connectMs: 5000, requestMs: 1500 });
     // Not a resume: the run rewrites every document, and stalls part-way.
     const job = startMigration({ ...ctx, target }, { collections: ['notifications'], concurrency: 4 });
     await stallDuring(job);
