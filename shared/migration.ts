@@ -92,6 +92,8 @@ export const MigrationProgressSchema = z.object({
     etaSeconds: z.number().nonnegative().nullable(),
   }),
   elapsedMs: z.number().nonnegative(),
+  /** The bulk path's steps (export to S3, then ImportTable); absent for the direct copy. */
+  stage: z.enum(['export', 'import']).optional(),
   /** Set when the job failed as a whole (e.g. the target became unreachable). */
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });

@@ -7,6 +7,8 @@ const RATE_WINDOW_MS = 5000;
 export class ProgressTracker {
   state: JobState = 'running';
   error: { code: string; message: string } | undefined;
+  /** Set by the bulk path (export, then import); the direct copy has none. */
+  stage: MigrationProgress['stage'];
   readonly collections: CollectionProgress[];
   private readonly started = Date.now();
   private readonly samples: Array<{ at: number; processed: number }> = [];
@@ -68,6 +70,7 @@ export class ProgressTracker {
         etaSeconds: this.state === 'running' && docsPerSecond > 0 ? Math.max(0, total - processed) / docsPerSecond : null,
       },
       elapsedMs: now - this.started,
+      ...(this.stage ? { stage: this.stage } : {}),
       ...(this.error ? { error: this.error } : {}),
     };
     if (ended) this.final = snapshot;
