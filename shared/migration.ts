@@ -44,6 +44,17 @@ export const CollectionPlanSchema = z.object({
   writeUnits: z.number().int().nonnegative(),
   estimatedCostUsd: z.number().nonnegative(),
   estimatedSeconds: z.number().nonnegative(),
+  /** Direct copy against S3 + ImportTable, at the prices of `MigrationPlan.prices`. */
+  paths: z.object({
+    /** Uncompressed DynamoDB JSON: what ImportTable bills. */
+    jsonBytes: z.number().nonnegative(),
+    /** Write units of the table and of the GSIs the items land in. */
+    writeUnitsWithIndexes: z.number().int().nonnegative(),
+    direct: z.object({ costUsd: z.number().nonnegative(), seconds: z.number().nonnegative() }),
+    s3: z.object({ costUsd: z.number().nonnegative(), seconds: z.number().nonnegative(), available: z.boolean() }),
+    recommended: z.enum(['direct', 's3']),
+    why: z.string(),
+  }).optional(),
 });
 export type CollectionPlan = z.infer<typeof CollectionPlanSchema>;
 
@@ -58,6 +69,8 @@ export const MigrationPlanSchema = z.object({
   }),
   /** Documents per second the estimate assumes, and where that figure comes from. */
   rate: z.object({ docsPerSecond: z.number().positive(), source: z.string() }),
+  /** Where the path comparison's prices come from, and their date. */
+  prices: z.object({ region: z.string(), asOf: z.string(), source: z.string() }).optional(),
 });
 export type MigrationPlan = z.infer<typeof MigrationPlanSchema>;
 
