@@ -74,14 +74,20 @@ function abortControllerFor(signal: AbortSignal): AbortController {
   return controller;
 }
 
-/** Every object under `prefix`, with its size. */
-export async function listObjects(s3: S3Clients, bucket: string, prefix: string): Promise<Array<{ key: string; size: number }>> {
-  const objects: Array<{ key: string; size: number }> = [];
+interface StoredObject {
+  key: string;
+  size: number;
+  lastModified: Date;
+}
+
+/** Every object under `prefix`, with its size and when it was last written. */
+export async function listObjects(s3: S3Clients, bucket: string, prefix: string): Promise<StoredObject[]> {
+  const objects: StoredObject[] = [];
   let token: string | undefined;
   try {
     do {
       const page = await s3.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
-      for (const o of page.Contents ?? []) objects.push({ key: o.Key!, size: o.Size ?? 0 });
+      for (const o of page.Contents ?? []) objects.push({ key: o.Key!, size: o.Size ?? 0, lastModified: o.LastModified ?? new Date(0) });
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
   } catch (error) {
