@@ -18,6 +18,11 @@ export const MigrationOptionsSchema = z.object({
   concurrency: z.number().int().min(1).max(32).default(4),
   /** Continue from the saved checkpoint instead of starting over. */
   resume: z.boolean().default(false),
+  /** direct: item by item; s3: export to S3, then ImportTable (new tables only). */
+  via: z.enum(['direct', 's3']).default('direct'),
+  /** For `via: 's3'`: the bucket, and the key prefix the parts go under. */
+  bucket: z.string().min(3).max(63).optional(),
+  s3Prefix: z.string().max(512).default(''),
 });
 export type MigrationOptions = z.infer<typeof MigrationOptionsSchema>;
 
