@@ -5,17 +5,25 @@ import { MARSHALL_OPTIONS, type DynamoClients } from './client';
 import { translateDynamoError } from './errors';
 import { tableDefinition } from './table-admin';
 
+/** Binary values in base64, as DynamoDB JSON has them; in place (the marshalled map is ours). */
+function base64Binaries(value: Record<string, unknown>): void {
+  for (const [type, inner] of Object.entries(value)) {
+    if (type === 'B') value.B = Buffer.from((inner as Uint8Array).buffer, (inner as Uint8Array).byteOffset, (inner as Uint8Array).length).toString('base64');
+    else if (type === 'BS') value.BS = (inner as Uint8Array[]).map((b) => Buffer.from(b.buffer, b.byteOffset, b.length).toString('base64'));
+    else if (type === 'M') for (const v of Object.values(inner as Record<string, Record<string, unknown>>)) base64Binaries(v);
+    else if (type === 'L') for (const v of inner as Array<Record<string, unknown>>) base64Binaries(v);
+  }
+}
+
 /**
  * One line of ImportTable's DYNAMODB_JSON format, `{"Item":{...}}`, from an item as the
  * migration builds it (lib-dynamodb values: NumberValue, Uint8Array, ...), marshalled with the
- * document client's options so that it equals what the direct copy writes. Binary values are
- * base64, as DynamoDB JSON has them.
+ * document client's options so that it equals what the direct copy writes.
  */
 export function dynamoJsonLine(item: Record<string, unknown>): string {
-  return `${JSON.stringify({ Item: marshall(item, MARSHALL_OPTIONS) }, function (this: Record<string, unknown>, key, value: unknown) {
-    const raw = this[key];
-    return raw instanceof Uint8Array ? Buffer.from(raw.buffer, raw.byteOffset, raw.length).toString('base64') : value;
-  })}\n`;
+  const marshalled = marshall(item, MARSHALL_OPTIONS) as Record<string, Record<string, unknown>>;
+  for (const value of Object.values(marshalled)) base64Binaries(value);
+  return `{"Item":${JSON.stringify(marshalled)}}\n`;
 }
 
 export interface ImportSource {
