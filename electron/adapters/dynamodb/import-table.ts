@@ -21,7 +21,7 @@ function base64Binaries(value: Record<string, unknown>): void {
  * document client's options so that it equals what the direct copy writes.
  */
 export function dynamoJsonLine(item: Record<string, unknown>): string {
-  const marshalled = marshall(item, MARSHALL_OPTIONS) as Record<string, Record<string, unknown>>;
+  const marshalled = marshall(item, MARSHALL_OPTIONS) as unknown as Record<string, Record<string, unknown>>;
   for (const value of Object.values(marshalled)) base64Binaries(value);
   return `{"Item":${JSON.stringify(marshalled)}}\n`;
 }
