@@ -24,10 +24,16 @@ export const CLOUDWATCH_NOTE = 'per-item error records are in CloudWatch Logs (l
 
 const TERMINAL = new Set<ImportState['status']>(['COMPLETED', 'FAILED', 'CANCELLED']);
 
-function show(progress: CollectionProgress, state: ImportState): void {
-  progress.read = state.processedItems;
+/** What the export left to import, and the documents it could not convert (still failures of the run). */
+export interface Exported {
+  documents: number;
+  failed: number;
+}
+
+function show(progress: CollectionProgress, state: ImportState, exported: Exported): void {
+  progress.read = state.processedItems + exported.failed;
   progress.written = state.importedItems;
-  progress.failed = state.errorCount;
+  progress.failed = exported.failed + state.errorCount;
 }
 
 /** ImportTable only creates tables: an existing one is refused before anything starts. */
@@ -39,16 +45,16 @@ export async function refuseExisting(target: DynamoClients, specs: readonly Coll
   }
 }
 
-async function importOne(target: DynamoClients, spec: CollectionSpec, options: ImportOptions, job: JobParts, expected: number): Promise<ImportState> {
+async function importOne(target: DynamoClients, spec: CollectionSpec, options: ImportOptions, job: JobParts, exported: Exported): Promise<ImportState> {
   const progress = job.tracker.collection(spec.name);
   const input = importTableInput(spec, target.config.tablePrefix, { bucket: options.bucket, keyPrefix: collectionPrefix(options.prefix, spec.name), bucketOwner: options.bucketOwner }, TABLES_ENCRYPTED_AT_REST);
   const token = createHash('sha256').update(`${options.runId}\u0000${spec.name}`).digest('hex').slice(0, 36);
   const arn = await startImport(target, input, token);
   progress.state = 'running';
-  progress.total = expected;
+  progress.total = exported.documents + exported.failed;
   for (;;) {
     const state = await describeImport(target, arn, job.control.signal);
-    show(progress, state);
+    show(progress, state, exported);
     if (TERMINAL.has(state.status)) {
       progress.state = state.status === 'COMPLETED' ? 'done' : 'failed';
       return state;
@@ -63,10 +69,10 @@ async function importOne(target: DynamoClients, spec: CollectionSpec, options: I
  * into the job's progress: processed items (read), imported (written), errors (failed). A failed
  * import is reported with its error count and message; the per-item records stay in CloudWatch.
  */
-export async function runImports(target: DynamoClients, specs: readonly CollectionSpec[], options: ImportOptions, job: JobParts, expected: Record<string, number>): Promise<Record<string, ImportState>> {
+export async function runImports(target: DynamoClients, specs: readonly CollectionSpec[], options: ImportOptions, job: JobParts, exported: Record<string, Exported>): Promise<Record<string, ImportState>> {
   job.tracker.stage = 'import';
   job.tracker.resetRate();
-  const states = await Promise.all(specs.map((spec) => importOne(target, spec, options, job, expected[spec.name] ?? 0)));
+  const states = await Promise.all(specs.map((spec) => importOne(target, spec, options, job, exported[spec.name] ?? { documents: 0, failed: 0 })));
   const results = Object.fromEntries(specs.map((spec, i) => [spec.name, states[i]!]));
   for (const [collection, state] of Object.entries(results)) {
     if (state.status === 'COMPLETED' && state.errorCount === 0) continue;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ProgressTracker } from './progress-tracker';
 import type { MigrationContext } from './context';
 import { runExport, type ExportOptions } from './export-job';
-import { exportedDocuments } from './export-checkpoint';
+import { exportedDocuments, exportedFailures } from './export-checkpoint';
 import type { PartSink } from './export-sink';
 import { refuseExisting, runImports } from './import-job';
 import { selectCollections, type MigrationJob } from './migration-job';
@@ -28,7 +28,10 @@ export function startS3Migration(ctx: MigrationContext, sink: PartSink, options:
     const checkpoint = await runExport(ctx, sink, options, job);
     if (job.control.cancelled) return;
     job.tracker = new ProgressTracker(id, specs.map((s) => s.name));
-    const expected = Object.fromEntries(specs.map((s) => [s.name, exportedDocuments(checkpoint.collections[s.name]!)]));
-    await runImports(ctx.target, specs, { bucket: options.bucket, prefix: options.prefix, bucketOwner: options.bucketOwner, pollMs: options.pollMs, runId: checkpoint.runId }, job, expected);
+    const exported = Object.fromEntries(specs.map((s) => {
+      const state = checkpoint.collections[s.name]!;
+      return [s.name, { documents: exportedDocuments(state), failed: exportedFailures(state) }];
+    }));
+    await runImports(ctx.target, specs, { bucket: options.bucket, prefix: options.prefix, bucketOwner: options.bucketOwner, pollMs: options.pollMs, runId: checkpoint.runId }, job, exported);
   });
 }
