@@ -49,6 +49,9 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   spec('aws_credentials', 'Encrypted AWS credentials'),
 ];
 
+/** Every table is encrypted at rest (the seed's best practice): CloudFormation and ImportTable both ask for it. */
+export const TABLES_ENCRYPTED_AT_REST = true;
+
 export const COLLECTION_NAMES = COLLECTIONS.map((c) => c.name);
 
 export const DEFAULT_TABLE_PREFIX = 'AlertWhisperer';

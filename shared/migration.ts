@@ -18,6 +18,11 @@ export const MigrationOptionsSchema = z.object({
   concurrency: z.number().int().min(1).max(32).default(4),
   /** Continue from the saved checkpoint instead of starting over. */
   resume: z.boolean().default(false),
+  /** direct: item by item; s3: export to S3, then ImportTable (new tables only). */
+  via: z.enum(['direct', 's3']).default('direct'),
+  /** For `via: 's3'`: the bucket, and the key prefix the parts go under. */
+  bucket: z.string().min(3).max(63).optional(),
+  s3Prefix: z.string().max(512).default(''),
 });
 export type MigrationOptions = z.infer<typeof MigrationOptionsSchema>;
 
@@ -46,6 +51,17 @@ export const CollectionPlanSchema = z.object({
   writeUnits: z.number().int().nonnegative(),
   estimatedCostUsd: z.number().nonnegative(),
   estimatedSeconds: z.number().nonnegative(),
+  /** Direct copy against S3 + ImportTable, at the prices of `MigrationPlan.prices`. */
+  paths: z.object({
+    /** Uncompressed DynamoDB JSON: what ImportTable bills. */
+    jsonBytes: z.number().nonnegative(),
+    /** Write units of the table and of the GSIs the items land in. */
+    writeUnitsWithIndexes: z.number().int().nonnegative(),
+    direct: z.object({ costUsd: z.number().nonnegative(), seconds: z.number().nonnegative() }),
+    s3: z.object({ costUsd: z.number().nonnegative(), seconds: z.number().nonnegative(), available: z.boolean() }),
+    recommended: z.enum(['direct', 's3']),
+    why: z.string(),
+  }).optional(),
 });
 export type CollectionPlan = z.infer<typeof CollectionPlanSchema>;
 
@@ -60,6 +76,8 @@ export const MigrationPlanSchema = z.object({
   }),
   /** Documents per second the estimate assumes, and where that figure comes from. */
   rate: z.object({ docsPerSecond: z.number().positive(), source: z.string() }),
+  /** Where the path comparison's prices come from, and their date. */
+  prices: z.object({ region: z.string(), asOf: z.string(), source: z.string() }).optional(),
 });
 export type MigrationPlan = z.infer<typeof MigrationPlanSchema>;
 
@@ -99,6 +117,8 @@ export const MigrationProgressSchema = z.object({
     preparing: z.boolean().optional(),
   }),
   elapsedMs: z.number().nonnegative(),
+  /** The bulk path's steps (export to S3, then ImportTable); absent for the direct copy. */
+  stage: z.enum(['export', 'import']).optional(),
   /** Set when the job failed as a whole (e.g. the target became unreachable). */
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
+import { startMotoServer } from '../electron/sandbox/servers/moto-server';
 import { startNetworkHarness, type HarnessOptions, type NetworkHarness } from '../electron/sandbox/servers/network-harness';
 
 /** Connection details of the servers that test/global-setup.ts started for this run. */
@@ -28,4 +29,19 @@ export function uniqueName(prefix: string): string {
 export function startTestHarness(options: HarnessOptions = {}): Promise<NetworkHarness> {
   const { mongoUrl, dynamoEndpoint } = inject('servers');
   return startNetworkHarness(() => {}, { mongoUrl, dynamoEndpoint }, options);
+}
+
+/**
+ * moto (S3 + DynamoDB ImportTable) for a test file of its own, on a free loopback port; the
+ * default integration run does not start it. Any key pair works. Stop it in afterAll.
+ */
+export async function startTestMoto() {
+  const moto = await startMotoServer();
+  return {
+    endpoint: moto.endpoint,
+    description: moto.description,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    stop: () => moto.stop(),
+  };
 }

@@ -1,7 +1,8 @@
 import { createAdapter } from '../adapters';
 import { connectMongo } from '../adapters/mongodb/connect';
 import { createDynamoClients } from '../adapters/dynamodb/client';
-import { cloudFormationTemplate, planMigration, startMigration, verifyMigration, type MigrationContext } from '../migration';
+import { cloudFormationTemplate, planMigration, verifyMigration, type MigrationContext } from '../migration';
+import { startOnPath } from '../migration/start-on-path';
 import { startSandbox } from '../sandbox';
 import type { ConnectionStore } from '../settings/connection-store';
 import { redactingLog } from '../settings/mongo-url';
@@ -37,7 +38,7 @@ export function defaultDeps({ store, stateDir, log: write, env = process.env }: 
         };
       },
       plan: planMigration,
-      start: startMigration,
+      start: startOnPath,
       verify: (context, options, onProgress, signal) => verifyMigration({ ...context, ...(signal ? { signal } : {}) }, options, onProgress),
       template: cloudFormationTemplate,
     },

@@ -17,7 +17,7 @@ function readmeRows(): { args: string[]; line: string }[] {
 // of these may reach a server: the values are refused before anything connects or starts.
 const NO_SERVER = { MONGO_URL: 'mongodb://127.0.0.1:9/none', AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9' };
 const CASES: { args: string[]; line: RegExp; env?: Record<string, string> }[] = [
-  { args: [], line: /^Error: No command given. Use one of: migrate, migrate-collection, verify, cloudformation, plan, sandbox, demo, serve\. See '--help'\.$/ },
+  { args: [], line: /^Error: No command given. Use one of: migrate, migrate-collection, export, verify, cloudformation, plan, sandbox, demo, serve\. See '--help'\.$/ },
   { args: ['migrate', '--concurrency', 'abc'], line: /^Error: option '--concurrency <n>' argument 'abc' is invalid\. Expected a whole number from 1 to 32\./ },
   { args: ['migrate', '--concurrency', '2.5'], line: /argument '2\.5' is invalid\. Expected a whole number from 1 to 32\./ },
   { args: ['migrate', '--concurrency', '-1'], line: /argument '-1' is invalid/ },
@@ -27,6 +27,10 @@ const CASES: { args: string[]; line: RegExp; env?: Record<string, string> }[] = 
   { args: ['migrate', '--state-dir', ''], line: /^Error: option '--state-dir <dir>' argument '' is invalid\. Expected a folder name\./ },
   { args: ['migrate', '--mongo-url', 'http://x'], line: /^Error: --mongo-url \/ MONGO_URL: a MongoDB URL starts with mongodb:\/\/ or mongodb\+srv:\/\/$/ },
   { args: ['migrate', '--endpoint', 'nope'], line: /^Error: --endpoint: Invalid URL$/ },
+  { args: ['migrate', '--via', 's3'], line: /^Error: --via s3 needs --bucket\. See 'migrate --help'\.$/ },
+  { args: ['migrate', '--via', 'fast'], line: /^Error: option '--via <path>' argument 'fast' is invalid\. Allowed choices are direct, s3\. See 'migrate --help'\.$/ },
+  { args: ['export'], line: /^Error: export needs exactly one of --bucket and --dir\. See 'export --help'\.$/ },
+  { args: ['export', '--dir', 'x', '--part-mb', '0'], line: /^Error: option '--part-mb <n>' argument '0' is invalid\. Expected a whole number from 1 to 100000\./ },
   { args: ['migrate-collection', 'nope'], line: /^Error: Unknown collection "nope"\. Use one of: companies, / },
   { args: ['migrate-collection', 'users', '--concurrency', '0'], line: /argument '0' is invalid\. Expected a whole number from 1 to 32\. See 'migrate-collection --help'\.$/ },
   { args: ['verify', '--sample', 'x'], line: /^Error: option '--sample <n>' argument 'x' is invalid\. Expected a whole number of at least 1\./ },

@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import type { CliCommand } from './cli-command';
 import { cloudformationCommand } from './commands/cloudformation';
 import { demoCommand } from './commands/demo';
+import { exportCommand } from './commands/export';
 import { migrateCommand } from './commands/migrate';
 import { migrateCollectionCommand } from './commands/migrate-collection';
 import { planCommand } from './commands/plan';
@@ -18,6 +19,7 @@ import { parseCommandLine } from './usage-errors';
 const COMMANDS: CliCommand[] = [
   migrateCommand,
   migrateCollectionCommand,
+  exportCommand,
   verifyCommand,
   cloudformationCommand,
   planCommand,

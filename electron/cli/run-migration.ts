@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { MigrationOptions, MigrationSummary } from '../../shared/migration';
-import { errorLogPath, startMigration, type MigrationContext } from '../migration';
+import { errorLogPath, startMigration, type MigrationContext, type MigrationJob } from '../migration';
 import { loadCheckpoint, requireCheckpoint, type Checkpoint } from '../migration/checkpoint-store';
 import { quickCount } from '../migration/count-documents';
 import { selectCollections } from '../migration/migration-job';
@@ -11,8 +11,12 @@ import { resumeCommand } from './resume-command';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS } from './run-action';
 
 /** Runs a migration with live progress on stderr; Ctrl+C (or SIGTERM) cancels it cleanly (the checkpoint is kept). */
-export async function runMigration(ctx: MigrationContext, options: Partial<MigrationOptions>): Promise<MigrationSummary> {
-  const job = startMigration(ctx, options);
+export function runMigration(ctx: MigrationContext, options: Partial<MigrationOptions>): Promise<MigrationSummary> {
+  return watchJob(startMigration(ctx, options));
+}
+
+/** Any job (a copy, an export, the bulk path) with live progress on stderr; Ctrl+C cancels it. */
+export async function watchJob(job: MigrationJob): Promise<MigrationSummary> {
   const view = createProgressView();
   const unsubscribe = job.onProgress((progress) => view.update(progress));
   const cancel = () => job.cancel();

@@ -1,5 +1,5 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 
@@ -61,20 +61,24 @@ function syncPath(path: string, flags: string): void {
 
 /**
  * Written to a temporary file, flushed to disk, and renamed over the old one (then the folder is
- * flushed too): a run killed at any moment, or a power cut, leaves either the previous checkpoint
- * or the new one, never half of one.
+ * flushed too): a run killed at any moment, or a power cut, leaves either the previous file or
+ * the new one, never half of one.
  */
-export function saveCheckpoint(stateDir: string, checkpoint: Checkpoint): void {
-  mkdirSync(stateDir, { recursive: true });
-  const path = checkpointPath(stateDir);
+export function writeJsonAtomically(path: string, value: unknown): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'w');
   try {
-    writeSync(fd, JSON.stringify({ ...checkpoint, updatedAt: new Date().toISOString() }, null, 1));
+    writeSync(fd, JSON.stringify(value, null, 1));
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
   renameSync(temporary, path);
-  syncPath(stateDir, 'r');
+  syncPath(dir, 'r');
+}
+
+export function saveCheckpoint(stateDir: string, checkpoint: Checkpoint): void {
+  writeJsonAtomically(checkpointPath(stateDir), { ...checkpoint, updatedAt: new Date().toISOString() });
 }

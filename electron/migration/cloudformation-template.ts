@@ -1,4 +1,4 @@
-import { COLLECTIONS } from '../../shared/catalogue';
+import { COLLECTIONS, TABLES_ENCRYPTED_AT_REST } from '../../shared/catalogue';
 import { tableDefinition } from '../adapters/dynamodb/table-admin';
 
 /** `chat_messages` → `ChatMessagesTable`: CloudFormation logical ids are alphanumeric. */
@@ -23,7 +23,7 @@ export function cloudFormationTemplate(prefix: string): Record<string, unknown> 
         BillingMode: definition.BillingMode,
         ...(definition.GlobalSecondaryIndexes ? { GlobalSecondaryIndexes: definition.GlobalSecondaryIndexes } : {}),
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-        SSESpecification: { SSEEnabled: true },
+        SSESpecification: { SSEEnabled: TABLES_ENCRYPTED_AT_REST },
         Tags: [{ Key: 'Application', Value: 'AlertWhisperer' }, { Key: 'Collection', Value: spec.name }],
       },
     }];

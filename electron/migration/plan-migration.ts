@@ -1,7 +1,10 @@
 import { BSON } from 'mongodb';
 import { tableName } from '../../shared/catalogue';
 import type { CollectionPlan, DocumentProblem, MigrationPlan } from '../../shared/migration';
+import { dynamoJsonLine } from '../adapters/dynamodb/import-table';
 import { describeTable } from '../adapters/dynamodb/table-admin';
+import { AWS_PRICES } from './aws-prices';
+import { ASSUMED_EXPORT_SPEEDUP, choosePath, indexesHit } from './choose-path';
 import type { MigrationContext } from './context';
 import { convertDocument } from './convert-document';
 import { duplicateProblem, findKeyHolders } from './duplicate-keys';
@@ -30,7 +33,7 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
   for (const spec of selectCollections(collections)) {
     const table = tableName(spec.name, ctx.target.config.tablePrefix);
     const problems: DocumentProblem[] = [];
-    let documents = 0, totalBytes = 0, largestBytes = 0, problemCount = 0, writeUnits = 0;
+    let documents = 0, totalBytes = 0, largestBytes = 0, problemCount = 0, writeUnits = 0, jsonBytes = 0, indexedUnits = 0;
     const keys = new KeyHashes();
     const source = ctx.source.db.collection(spec.name);
     for await (const batch of readDocuments(source, { url: ctx.source.config.url })) {
@@ -41,7 +44,10 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
         largestBytes = Math.max(largestBytes, bytes);
         const conversion = convertDocument(doc, spec);
         if (conversion.ok) {
-          writeUnits += Math.max(1, Math.ceil(conversion.size / 1024));
+          const units = Math.max(1, Math.ceil(conversion.size / 1024));
+          writeUnits += units;
+          indexedUnits += units * (1 + indexesHit(conversion.item, spec.indexes));
+          jsonBytes += Buffer.byteLength(dynamoJsonLine(conversion.item));
           if (keys.add(conversion.key) === 1) continue;
           problemCount++;
           if (problems.length < LISTED_PROBLEMS && !problems.some((p) => p.code === 'DUPLICATE_KEY' && p.id === conversion.key)) {
@@ -55,8 +61,10 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
       }
     }
     const existing = await describeTable(ctx.target, table);
+    const tableExists = existing !== undefined;
+    const choice = choosePath({ documents, writeUnits: indexedUnits, jsonBytes, tableExists, directDocsPerSecond: rate.docsPerSecond, exportDocsPerSecond: rate.docsPerSecond * ASSUMED_EXPORT_SPEEDUP });
     plans.push({
-      collection: spec.name, table, tableExists: existing !== undefined,
+      collection: spec.name, table, tableExists, paths: { jsonBytes, writeUnitsWithIndexes: indexedUnits, ...choice },
       ...(existing ? { tableItems: existing.ItemCount ?? 0 } : {}),
       documents, averageBytes: documents ? Math.round(totalBytes / documents) : 0, largestBytes, problems, problemCount, writeUnits,
       estimatedCostUsd: writeUnits * USD_PER_WRITE_UNIT, estimatedSeconds: documents / rate.docsPerSecond,
@@ -67,5 +75,6 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
     collections: plans,
     totals: { documents: sum('documents'), problemCount: sum('problemCount'), writeUnits: sum('writeUnits'), estimatedCostUsd: sum('estimatedCostUsd'), estimatedSeconds: sum('estimatedSeconds') },
     rate,
+    prices: { region: AWS_PRICES.region, asOf: AWS_PRICES.asOf, source: AWS_PRICES.source },
   };
 }

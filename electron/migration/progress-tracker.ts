@@ -32,6 +32,8 @@ const eta = (remaining: number, rate: number) => (rate > 0 ? Math.max(0, remaini
 /** The live counts of a job, and the snapshots (rate, ETA) the job emits. */
 export class ProgressTracker {
   error: { code: string; message: string } | undefined;
+  /** Set by the bulk path (export, then import); the direct copy has none. */
+  stage: MigrationProgress['stage'];
   readonly collections: CollectionProgress[];
   private current: JobState = 'running';
   private readonly started = Date.now();
@@ -120,6 +122,7 @@ export class ProgressTracker {
         ...(preparing ? { preparing } : {}),
       },
       elapsedMs: this.elapsed(now),
+      ...(this.stage ? { stage: this.stage } : {}),
       ...(this.error ? { error: this.error } : {}),
     };
     if (ended) this.final = snapshot;

@@ -26,6 +26,9 @@ function readNumber(digits: string): number | NumberValue {
   return String(value) === digits ? value : NumberValue.from(digits);
 }
 
+/** How items become AttributeValues: the document client's writes and the S3 export share it. */
+export const MARSHALL_OPTIONS = { removeUndefinedValues: true, convertClassInstanceToMap: false } as const;
+
 export interface DynamoTimeouts {
   /** Per attempt, to open the TCP connection. A timed-out connect is retried (up to 3 attempts). */
   connectMs: number;
@@ -65,7 +68,7 @@ export function createDynamoClients(config: DynamoConnection, timeouts: DynamoTi
   // The document client below shares this config, so it sends through the same handler.
   client.config.requestHandler = withRequestDeadline(client.config.requestHandler as HttpHandler<object>, timeouts.requestMs);
   const doc = DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    marshallOptions: MARSHALL_OPTIONS,
     unmarshallOptions: { wrapNumbers: readNumber },
   });
   return { client, doc, config, where: config.endpoint ?? `AWS region ${config.region}` };

@@ -3,6 +3,7 @@ import type { CliCommand } from '../cli-command';
 import { addConnectionOptions, concurrencyOption, DEFAULT_STATE_DIR, type ConnectionFlags } from '../config';
 import { withContext } from '../open-context';
 import { runAction } from '../run-action';
+import { addViaOptions, migrateViaS3, type ViaFlags } from '../migrate-via-s3';
 import { migrateAndReport, requireResumableCheckpoint } from '../run-migration';
 
 export interface MigrateFlags extends ConnectionFlags {
@@ -27,7 +28,9 @@ export async function migrate(collections: string[], flags: MigrateFlags): Promi
 
 export const migrateCommand: CliCommand = {
   register(program) {
-    addMigrateOptions(program.command('migrate').description('Create the DynamoDB tables and GSIs, then copy all 13 collections (resumable)'))
-      .action(runAction(async (flags: MigrateFlags) => migrate([], flags)));
+    addViaOptions(addMigrateOptions(program.command('migrate').description('Create the DynamoDB tables and GSIs, then copy all 13 collections (resumable); --via s3: export to S3 and ImportTable')))
+      .action(runAction(async (flags: MigrateFlags & ViaFlags) => (flags.via === 's3'
+        ? withContext(flags, (ctx) => migrateViaS3(ctx, [], flags, flags.json ?? false))
+        : migrate([], flags))));
   },
 };

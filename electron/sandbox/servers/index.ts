@@ -2,11 +2,13 @@ import type { CapacitySettings } from './capacity-model';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { reapOrphans } from './managed-process';
 import { startMongoServer } from './mongo-server';
+import { startMotoServer } from './moto-server';
 import { startNetworkHarness, type NetworkHarness } from './network-harness';
 import type { NetworkProfile } from './network-profiles';
 
 export type { NetworkHarness } from './network-harness';
 export { startNetworkHarness } from './network-harness';
+export { MOTO_VERSION, ensureMoto, startMotoServer } from './moto-server';
 export { isNetworkProfile, NETWORK_PROFILES, type NetworkProfile } from './network-profiles';
 
 interface LocalServers {
@@ -15,6 +17,8 @@ interface LocalServers {
   dynamoEndpoint: string;
   /** Present when asked for: its endpoints sit in front of the two above. */
   harness?: NetworkHarness;
+  /** Present when asked for (`s3: true`): moto's S3 + ImportTable endpoint. */
+  s3Endpoint?: string;
   /** One line per server: what runs, which version, where. */
   descriptions: string[];
   stop(): Promise<void>;
@@ -28,6 +32,8 @@ interface LocalServerOptions {
   rcu?: number;
   /** Fault rates of the capacity model (and the seed of their draws). */
   faults?: Partial<Pick<CapacitySettings, 'unprocessedRate' | 'errorRate' | 'throttleError' | 'seed'>>;
+  /** Also start moto (S3 + DynamoDB ImportTable); opt-in, as it takes seconds to start. */
+  s3?: boolean;
 }
 
 /**
@@ -50,11 +56,15 @@ export async function startLocalServers(log: (line: string) => void = () => {}, 
     ? await startNetworkHarness(log, { mongoUrl: mongo.value.url, dynamoEndpoint: dynamo.value.endpoint }, { network, capacity: { ...faults, ...(wcu === undefined ? {} : { wcu }), ...(rcu === undefined ? {} : { rcu }) } })
       .catch(async (error: unknown) => { await stopServers(); throw error; })
     : undefined;
+  const moto = options.s3
+    ? await startMotoServer(log).catch(async (error: unknown) => { await harness?.stop(); await stopServers(); throw error; })
+    : undefined;
   return {
     mongoUrl: mongo.value.url,
     dynamoEndpoint: dynamo.value.endpoint,
     harness,
-    descriptions: [`MongoDB side: ${mongo.value.description}`, `DynamoDB side: ${dynamo.value.description}`, ...(harness?.descriptions ?? [])],
-    stop: async () => { await harness?.stop(); await stopServers(); },
+    ...(moto ? { s3Endpoint: moto.endpoint } : {}),
+    descriptions: [`MongoDB side: ${mongo.value.description}`, `DynamoDB side: ${dynamo.value.description}`, ...(harness?.descriptions ?? []), ...(moto ? [`S3 + ImportTable: ${moto.description}`] : [])],
+    stop: async () => { await moto?.stop(); await harness?.stop(); await stopServers(); },
   };
 }

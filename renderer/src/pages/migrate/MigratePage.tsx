@@ -19,6 +19,8 @@ import { ProgressView } from './ProgressView';
 export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; onConnect(): void }) {
   const [collections, setCollections] = useState<string[]>([...COLLECTION_NAMES]);
   const [concurrency, setConcurrency] = useState(4);
+  const [via, setVia] = useState<'direct' | 's3'>('direct');
+  const [bucket, setBucket] = useState('');
   const { jobId, progress, error: progressError, started } = useShownJob('migration', 'migration.progress');
   const running = progress?.state === 'running' || progress?.state === 'paused';
   const pair = { sourceId: mongo?.id ?? '', targetId: dynamo?.id ?? '' };
@@ -30,7 +32,7 @@ export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnect
   const [confirmCancel, setConfirmCancel] = useState(false);
   const plan = useMutation({ mutationFn: () => call('migration.plan', { ...pair, collections }) });
   const start = useMutation({
-    mutationFn: (resume: boolean) => call('migration.start', { ...pair, options: { collections, concurrency, resume } }),
+    mutationFn: (resume: boolean) => call('migration.start', { ...pair, options: { collections, concurrency, resume, via, ...(via === 's3' ? { bucket } : {}) } }),
     onSuccess: ({ jobId: id }) => {
       setOverwrite(undefined);
       markDataChanged(queryClient);
@@ -74,10 +76,17 @@ export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnect
               {[1, 2, 4, 8, 16].map((n) => <option key={n} value={n}>{n}</option>)}
             </select>
           </label>
+          <label className="field-inline"><span>Path</span>
+            <select className="input input-small" aria-label="Path" value={via} onChange={(e) => setVia(e.target.value as 'direct' | 's3')} title="Via S3: export to S3, then DynamoDB ImportTable (creates new tables only)">
+              <option value="direct">direct</option>
+              <option value="s3">via S3</option>
+            </select>
+          </label>
+          {via === 's3' && <input className="input input-small" aria-label="S3 bucket" placeholder="S3 bucket" value={bucket} onChange={(e) => setBucket(e.target.value)} />}
           <span className="spacer" />
           <button type="button" className="button" onClick={() => plan.mutate()} disabled={!collections.length || plan.isPending}>{plan.isPending ? 'Planning…' : 'Dry run'}</button>
           <button type="button" className="button" onClick={() => start.mutate(true)} disabled={!collections.length || running || start.isPending} title="Continue from the saved checkpoint of an interrupted run">Resume interrupted run</button>
-          <button type="button" className="button button-primary" onClick={() => check.mutate()} disabled={!collections.length || running || start.isPending || check.isPending}>{start.isPending || check.isPending ? 'Starting…' : 'Start migration'}</button>
+          <button type="button" className="button button-primary" onClick={() => check.mutate()} disabled={!collections.length || running || start.isPending || check.isPending || (via === 's3' && bucket.length < 3)}>{start.isPending || check.isPending ? 'Starting…' : 'Start migration'}</button>
         </div>
         {start.error && <ErrorNotice error={start.error} title="The migration did not start" />}
         {check.error && <ErrorNotice error={check.error} title="The migration did not start" />}

@@ -19,7 +19,7 @@ export function ProgressView({ progress }: { progress: MigrationProgress }) {
     <div className="progress-view" data-testid="migration-progress" data-state={progress.state}>
       <div className="progress-overall">
         <div className="progress-title">
-          <strong>Overall</strong>
+          <strong>Overall{progress.stage ? ` · ${progress.stage === 'export' ? 'exporting to S3' : 'ImportTable'}` : ''}</strong>
           <span className={`state state-${progress.state}`}>{progress.state}</span>
         </div>
         <ProgressBar done={processed(overall)} total={overall.total} label="Overall progress" state={progress.state} />

@@ -1,0 +1,114 @@
+import { once } from 'node:events';
+import type { Collection } from 'mongodb';
+import { createGzip, type Gzip } from 'node:zlib';
+import type { CollectionSpec } from '../../shared/catalogue';
+import type { CollectionProgress, DocumentProblem } from '../../shared/migration';
+import { dynamoJsonLine } from '../adapters/dynamodb/import-table';
+import { ContiguousBatches } from './contiguous-batches';
+import { convertDocument } from './convert-document';
+import type { CollectionExport, ExportedPart } from './export-checkpoint';
+import { partKey, PartSplitter } from './export-parts';
+import type { PartSink } from './export-sink';
+import type { JobControl } from './job-control';
+import { parseId, readDocuments, serializeId } from './read-documents';
+
+interface ExportCollectionInput {
+  source: Collection;
+  sourceUrl: string;
+  spec: CollectionSpec;
+  sink: PartSink;
+  prefix: string;
+  partBytes: number;
+  /** Parts being stored at once (each holds its upload's buffers). */
+  parallelParts: number;
+  /** Restored from the checkpoint; finished parts are appended in order. */
+  state: CollectionExport;
+  progress: CollectionProgress;
+  control: JobControl;
+  onProblem(problem: DocumentProblem): void;
+  onCheckpoint(): void;
+}
+
+interface OpenPart extends ExportedPart {
+  gzip: Gzip;
+  done: Promise<void>;
+}
+
+/**
+ * One collection to gzip-compressed DynamoDB JSON parts: read (by `_id`, after the last finished
+ * part) → convert (the direct copy's rules) → one `{"Item":...}` line each → gzip → the sink.
+ * Parts are stored in parallel; the checkpoint keeps the unbroken run of finished parts, so a
+ * killed export re-reads only from the first unfinished one. Returns false when cancelled.
+ */
+export async function exportCollection(input: ExportCollectionInput): Promise<boolean> {
+  const { spec, state, progress, control } = input;
+  const splitter = new PartSplitter(input.partBytes);
+  const contiguous = new ContiguousBatches<ExportedPart>();
+  const storing = new Set<Promise<void>>();
+  let part: OpenPart | undefined;
+  const firstIndex = state.parts.length;
+  let nextIndex = firstIndex;
+
+  const open = (): OpenPart => {
+    const index = nextIndex++;
+    const key = partKey(input.prefix, spec.name, index);
+    // Level 1: ImportTable bills the uncompressed bytes, so stronger levels would spend much of the
+    // export's CPU to save a little S3 storage.
+    const gzip = createGzip({ level: 1 });
+    // No cancel signal: a cancel stops reading and lets the open parts finish, so every part
+    // the checkpoint records is whole and ends where the next run starts.
+    const target = input.sink.open(key);
+    gzip.pipe(target.stream);
+    gzip.on('error', (error) => target.stream.destroy(error));
+    return { index, key, documents: 0, failed: 0, bytes: 0, gzip, done: target.done };
+  };
+
+  const close = async (closing: OpenPart) => {
+    closing.gzip.end();
+    const stored = closing.done.then(() => {
+      const { gzip: _gzip, done: _done, ...record } = closing;
+      state.uploads++;
+      state.parts.push(...contiguous.complete(closing.index - firstIndex, record));
+      input.onCheckpoint();
+    });
+    storing.add(stored);
+    stored.then(() => storing.delete(stored), () => {});
+    // Bounded parallelism: wait for the oldest part once the window is full.
+    while (storing.size >= input.parallelParts) await Promise.race(storing);
+  };
+
+  const afterId = state.parts.at(-1)?.lastId === undefined ? undefined : parseId(state.parts.at(-1)!.lastId!);
+  for await (const documents of readDocuments(input.source, { afterId, url: input.sourceUrl })) {
+    progress.read += documents.length;
+    for (const doc of documents) {
+      part ??= open();
+      part.lastId = serializeId(doc._id);
+      const conversion = convertDocument(doc, spec);
+      if (!conversion.ok) {
+        input.onProblem({ collection: spec.name, id: conversion.key, code: conversion.code, reason: conversion.reason });
+        part.failed++;
+        progress.failed++;
+        continue;
+      }
+      const line = dynamoJsonLine(conversion.item);
+      const bytes = Buffer.byteLength(line);
+      if (!part.gzip.write(line)) await once(part.gzip, 'drain');
+      part.documents++;
+      part.bytes += bytes;
+      progress.written++;
+      if (splitter.add(bytes)) {
+        await close(part);
+        part = undefined;
+      }
+    }
+    await control.waitIfPaused();
+    if (control.cancelled) break;
+  }
+  // An empty collection still gets one (empty) part: ImportTable needs an object under its prefix.
+  if (part || (!control.cancelled && nextIndex === 0)) await close(part ?? open());
+  await Promise.all(storing);
+  if (control.cancelled) return false;
+  state.done = true;
+  input.onCheckpoint();
+  return true;
+}
