@@ -197,9 +197,11 @@ test('acknowledges an alert and deletes one after confirmation', async () => {
   const first = page.getByTestId('result-row').first();
   const id = (await first.locator('[role=gridcell][data-column=id]').textContent())!;
   await first.click();
+  // DynamoDB connections have no user: who acknowledges is asked once, then remembered.
+  await page.getByRole('textbox', { name: 'Acknowledged by' }).fill('Dana (support)');
   await page.getByRole('button', { name: 'Acknowledge alert' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
-  expect(await callConsole('documents.findOne', { connectionId: 'sandbox-dynamodb', collection: 'alerts', filter: { id } })).toMatchObject({ document: { status: 'acknowledged' } });
+  expect(await callConsole('documents.findOne', { connectionId: 'sandbox-dynamodb', collection: 'alerts', filter: { id } })).toMatchObject({ document: { status: 'acknowledged', acknowledged_by: 'Dana (support)' } });
 
   await page.getByTestId('result-row').nth(1).click();
   const doomed = (await page.getByTestId('result-row').nth(1).locator('[role=gridcell][data-column=id]').textContent())!;
