@@ -14,8 +14,11 @@ export const CollectionNameSchema = z.string().refine((name) => COLLECTION_NAMES
 export const MigrationOptionsSchema = z.object({
   /** Empty means all 13 collections. */
   collections: z.array(CollectionNameSchema).default([]),
-  /** Batches of 25 (BatchWriteItem's limit) in flight at once. */
-  concurrency: z.number().int().min(1).max(32).default(4),
+  /**
+   * Batches of 25 (BatchWriteItem's limit) in flight at once, fixed. Absent: the engine finds its
+   * own (adaptive, from 4, between 1 and 32) and reports what it chose in `concurrency` of progress.
+   */
+  concurrency: z.number().int().min(1).max(32).optional(),
   /** Continue from the saved checkpoint instead of starting over. */
   resume: z.boolean().default(false),
 });
@@ -82,6 +85,15 @@ export type CollectionProgress = z.infer<typeof CollectionProgressSchema>;
 export const JobStateSchema = z.enum(['running', 'paused', 'cancelled', 'completed', 'failed']);
 export type JobState = z.infer<typeof JobStateSchema>;
 
+export const ConcurrencyReportSchema = z.object({
+  mode: z.enum(['adaptive', 'fixed']),
+  /** Batches in flight the engine allows now (the last it chose, once the job has ended). */
+  current: z.number().int().positive(),
+  /** The most it allowed during the run. */
+  peak: z.number().int().positive(),
+});
+export type ConcurrencyReport = z.infer<typeof ConcurrencyReportSchema>;
+
 export const MigrationProgressSchema = z.object({
   jobId: z.string(),
   state: JobStateSchema,
@@ -99,6 +111,8 @@ export const MigrationProgressSchema = z.object({
     preparing: z.boolean().optional(),
   }),
   elapsedMs: z.number().nonnegative(),
+  /** Batches in flight: fixed by the user, or what the engine chose. */
+  concurrency: ConcurrencyReportSchema.optional(),
   /** Set when the job failed as a whole (e.g. the target became unreachable). */
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });

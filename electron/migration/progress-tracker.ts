@@ -1,4 +1,4 @@
-import type { CollectionProgress, JobState, MigrationProgress } from '../../shared/migration';
+import type { CollectionProgress, ConcurrencyReport, JobState, MigrationProgress } from '../../shared/migration';
 
 /** Rate is measured over this much recent time, so it follows slowdowns and pauses. */
 const RATE_WINDOW_MS = 5000;
@@ -32,6 +32,8 @@ const eta = (remaining: number, rate: number) => (rate > 0 ? Math.max(0, remaini
 /** The live counts of a job, and the snapshots (rate, ETA) the job emits. */
 export class ProgressTracker {
   error: { code: string; message: string } | undefined;
+  /** The job's batches-in-flight limit, reported in every snapshot. */
+  concurrency: (() => ConcurrencyReport) | undefined;
   readonly collections: CollectionProgress[];
   private current: JobState = 'running';
   private readonly started = Date.now();
@@ -120,6 +122,7 @@ export class ProgressTracker {
         ...(preparing ? { preparing } : {}),
       },
       elapsedMs: this.elapsed(now),
+      ...(this.concurrency ? { concurrency: this.concurrency() } : {}),
       ...(this.error ? { error: this.error } : {}),
     };
     if (ended) this.final = snapshot;
