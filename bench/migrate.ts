@@ -4,8 +4,7 @@
 //   firehose   BatchWriteItem of pre-built items at the same concurrency, no source reads at all
 //   sequential read, convert, write one batch of 25 at a time (the seed guide's way)
 // Targets (DESIGN.md): engine/firehose >= 0.8, engine/sequential >= 2.5, peak RSS < 300 MB at 1,000,000.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +19,7 @@ import { readDocuments } from '../electron/migration/read-documents';
 import { writeBatch, type Item } from '../electron/migration/write-batch';
 import { loadSampleData } from '../electron/sandbox';
 import { startLocalServers } from '../electron/sandbox/servers';
+import { runEngine } from './engine-process';
 
 const { values } = parseArgs({ options: {
   docs: { type: 'string', default: '100000' },
@@ -35,53 +35,6 @@ const sequentialDocs = Math.min(docs, Number(values['sequential-docs'] ?? docs))
 const spec = collectionSpec('alerts')!;
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
-
-/**
- * The engine runs as the CLI would (`migrate-collection alerts`) in its own process, so its peak
- * RSS (VmHWM) is the engine's alone, not this script's loader and firehose.
- */
-function runEngine(mongoUrl: string, endpoint: string, stateDir: string) {
-  return new Promise<{ processed: number; elapsedMs: number; peakRss: number; firstBatchMs?: number; processedAtFirst: number }>((resolve, reject) => {
-    const nodeOptions = values['engine-node-options'].split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'electron/cli/main.ts', 'migrate-collection', 'alerts', '--json', '--concurrency', String(concurrency), '--state-dir', stateDir], {
-      env: { ...process.env, MONGO_URL: `${mongoUrl}/bench`, AWS_ENDPOINT_URL_DYNAMODB: endpoint, DYNAMODB_TABLE_PREFIX: 'BenchEngine', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' },
-    });
-    const started = Date.now();
-    let stdout = '';
-    let peakRss = 0;
-    let firstBatchMs: number | undefined;
-    let processedAtFirst = 0;
-    const poll = setInterval(() => {
-      try {
-        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (hwm) peakRss = Math.max(peakRss, Number(hwm[1]) * 1024);
-      } catch {}
-    }, 100);
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    // Non-TTY progress lines: "progress: 1234/100000 (...)"; the first non-zero one marks the first source batch.
-    child.stderr.on('data', (d: Buffer) => {
-      stderr = (stderr + d.toString()).slice(-2000);
-      const match = /progress: (\d+)\//.exec(d.toString());
-      if (match && Number(match[1]) > 0 && firstBatchMs === undefined) {
-        firstBatchMs = Date.now() - started;
-        processedAtFirst = Number(match[1]);
-      }
-    });
-    child.on('exit', () => {
-      clearInterval(poll);
-      try {
-        const summary = JSON.parse(stdout) as { state: string; elapsedMs: number; overall: { written: number; failed: number } };
-        if (summary.state !== 'completed') throw new Error(`engine run ${summary.state}`);
-        // The child's elapsed time starts after its own start-up; progress times are from spawn, so shift them.
-        const startup = Date.now() - started - summary.elapsedMs;
-        resolve({ processed: summary.overall.written + summary.overall.failed, elapsedMs: summary.elapsedMs, peakRss, processedAtFirst, ...(firstBatchMs === undefined ? {} : { firstBatchMs: firstBatchMs - startup }) });
-      } catch (error) {
-        reject(new Error(`the engine process failed: ${(error as Error).message}\n${stderr}`));
-      }
-    });
-  });
-}
 
 console.log(`Node ${process.version}; ${docs} alerts; concurrency ${concurrency}${values['engine-node-options'] ? `; engine node options ${values['engine-node-options']}` : ''}`);
 const servers = await startLocalServers();
@@ -104,7 +57,7 @@ try {
     await ensureTables(target, [spec], prefix);
   }
 
-  const engine = await runEngine(servers.mongoUrl, servers.dynamoEndpoint, stateDir);
+  const engine = await runEngine({ mongoUrl: `${servers.mongoUrl}/bench`, endpoint: servers.dynamoEndpoint, stateDir, prefix: 'BenchEngine', concurrency, nodeOptions: values['engine-node-options'] });
   const engineProcessed = engine.processed;
   const engineRate = rate(engineProcessed, engine.elapsedMs);
   console.log(`engine:     ${engineProcessed} docs in ${(engine.elapsedMs / 1000).toFixed(1)}s = ${engineRate} docs/s; ${engine.firstBatchMs === undefined ? '' : `${rate(engineProcessed - engine.processedAtFirst, engine.elapsedMs - engine.firstBatchMs)} docs/s after the first source batch arrived (${(engine.firstBatchMs / 1000).toFixed(1)}s)`}`);

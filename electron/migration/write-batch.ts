@@ -26,8 +26,11 @@ export interface WriteTarget extends RetryControl {
 
 type RawItem = Record<string, AttributeValue>;
 
-/** Failures of the whole request, not of an item: splitting the batch could not help. */
-const WHOLE_REQUEST = new Set(['UNREACHABLE', 'AUTH_FAILED', 'NOT_FOUND', 'CANCELLED']);
+/**
+ * Failures of the whole request, not of an item: splitting the batch could not help. A request
+ * past its deadline (TIMEOUT) is a stalled server: halves would only stall again.
+ */
+const WHOLE_REQUEST = new Set(['UNREACHABLE', 'AUTH_FAILED', 'NOT_FOUND', 'CANCELLED', 'TIMEOUT']);
 
 function isAboutTheItems(error: unknown, target: WriteTarget): boolean {
   const e = error as { name?: string; $fault?: string };
