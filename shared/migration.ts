@@ -52,6 +52,22 @@ export const CollectionPlanSchema = z.object({
 });
 export type CollectionPlan = z.infer<typeof CollectionPlanSchema>;
 
+/** What the target's capacity admits and what a bulk load can buy instead (electron/migration/capacity-plan.ts). */
+export const CapacityPlanSchema = z.object({
+  pricesAsOf: z.string(),
+  /** Writes per second a new on-demand table sustains before it has scaled. */
+  onDemandInitialWcu: z.number().int().positive(),
+  /** The plan's rate capped by what a fresh on-demand table admits. */
+  expectedDocsPerSecond: z.number().nonnegative(),
+  limitedBy: z.enum(['engine', 'table capacity']),
+  onDemandCostUsd: z.number().nonnegative(),
+  /** Provisioned for the load's full rate, for the hours it takes (then back to on-demand). */
+  provisioned: z.object({ wcu: z.number().int().nonnegative(), hours: z.number().int().positive(), costUsd: z.number().nonnegative() }),
+  /** Warm throughput to ask for on an on-demand table, when the initial one is below the load's rate. */
+  warmThroughputWcu: z.number().int().positive().optional(),
+});
+export type CapacityPlan = z.infer<typeof CapacityPlanSchema>;
+
 export const MigrationPlanSchema = z.object({
   collections: z.array(CollectionPlanSchema),
   totals: z.object({
@@ -63,6 +79,7 @@ export const MigrationPlanSchema = z.object({
   }),
   /** Documents per second the estimate assumes, and where that figure comes from. */
   rate: z.object({ docsPerSecond: z.number().positive(), source: z.string() }),
+  capacity: CapacityPlanSchema.optional(),
 });
 export type MigrationPlan = z.infer<typeof MigrationPlanSchema>;
 

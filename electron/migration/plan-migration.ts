@@ -3,6 +3,7 @@ import { tableName } from '../../shared/catalogue';
 import type { CollectionPlan, DocumentProblem, MigrationPlan } from '../../shared/migration';
 import { describeTable } from '../adapters/dynamodb/table-admin';
 import type { MigrationContext } from './context';
+import { planCapacity } from './capacity-plan';
 import { convertDocument } from './convert-document';
 import { duplicateProblem, findKeyHolders } from './duplicate-keys';
 import { KeyHashes } from './key-hashes';
@@ -67,5 +68,6 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
     collections: plans,
     totals: { documents: sum('documents'), problemCount: sum('problemCount'), writeUnits: sum('writeUnits'), estimatedCostUsd: sum('estimatedCostUsd'), estimatedSeconds: sum('estimatedSeconds') },
     rate,
+    capacity: planCapacity(sum('documents'), sum('writeUnits'), rate.docsPerSecond),
   };
 }
