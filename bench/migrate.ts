@@ -19,7 +19,7 @@ import { readDocuments } from '../electron/migration/read-documents';
 import { writeBatch, type Item } from '../electron/migration/write-batch';
 import { loadSampleData } from '../electron/sandbox';
 import { startLocalServers } from '../electron/sandbox/servers';
-import { runCliMeasured } from './measure-cli';
+import { runEngine } from './engine-process';
 
 const { values } = parseArgs({ options: {
   docs: { type: 'string', default: '100000' },
@@ -35,16 +35,6 @@ const sequentialDocs = Math.min(docs, Number(values['sequential-docs'] ?? docs))
 const spec = collectionSpec('alerts')!;
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
-
-/**
- * The engine runs as the CLI would (`migrate-collection alerts`) in its own process, so its peak
- * RSS (VmHWM) is the engine's alone, not this script's loader and firehose.
- */
-function runEngine(mongoUrl: string, endpoint: string, stateDir: string) {
-  return runCliMeasured(['migrate-collection', 'alerts', '--json', '--concurrency', String(concurrency), '--state-dir', stateDir], {
-    MONGO_URL: `${mongoUrl}/bench`, AWS_ENDPOINT_URL_DYNAMODB: endpoint, DYNAMODB_TABLE_PREFIX: 'BenchEngine', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local',
-  }, values['engine-node-options'].split(' ').filter(Boolean));
-}
 
 console.log(`Node ${process.version}; ${docs} alerts; concurrency ${concurrency}${values['engine-node-options'] ? `; engine node options ${values['engine-node-options']}` : ''}`);
 const servers = await startLocalServers();
@@ -67,7 +57,7 @@ try {
     await ensureTables(target, [spec], prefix);
   }
 
-  const engine = await runEngine(servers.mongoUrl, servers.dynamoEndpoint, stateDir);
+  const engine = await runEngine({ mongoUrl: `${servers.mongoUrl}/bench`, endpoint: servers.dynamoEndpoint, stateDir, prefix: 'BenchEngine', concurrency, nodeOptions: values['engine-node-options'] });
   const engineProcessed = engine.processed;
   const engineRate = rate(engineProcessed, engine.elapsedMs);
   console.log(`engine:     ${engineProcessed} docs in ${(engine.elapsedMs / 1000).toFixed(1)}s = ${engineRate} docs/s; ${engine.firstBatchMs === undefined ? '' : `${rate(engineProcessed - engine.processedAtFirst, engine.elapsedMs - engine.firstBatchMs)} docs/s after the first source batch arrived (${(engine.firstBatchMs / 1000).toFixed(1)}s)`}`);

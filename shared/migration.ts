@@ -14,8 +14,11 @@ export const CollectionNameSchema = z.string().refine((name) => COLLECTION_NAMES
 export const MigrationOptionsSchema = z.object({
   /** Empty means all 13 collections. */
   collections: z.array(CollectionNameSchema).default([]),
-  /** Batches of 25 (BatchWriteItem's limit) in flight at once. */
-  concurrency: z.number().int().min(1).max(32).default(4),
+  /**
+   * Batches of 25 (BatchWriteItem's limit) in flight at once, fixed. Absent: the engine finds its
+   * own (adaptive, from 4, between 1 and 32) and reports what it chose in `concurrency` of progress.
+   */
+  concurrency: z.number().int().min(1).max(32).optional(),
   /** Continue from the saved checkpoint instead of starting over. */
   resume: z.boolean().default(false),
   /** direct: item by item; s3: export to S3, then ImportTable (new tables only). */
@@ -65,6 +68,22 @@ export const CollectionPlanSchema = z.object({
 });
 export type CollectionPlan = z.infer<typeof CollectionPlanSchema>;
 
+/** What the target's capacity admits and what a bulk load can buy instead (electron/migration/capacity-plan.ts). */
+export const CapacityPlanSchema = z.object({
+  pricesAsOf: z.string(),
+  /** Writes per second a new on-demand table sustains before it has scaled. */
+  onDemandInitialWcu: z.number().int().positive(),
+  /** The plan's rate capped by what a fresh on-demand table admits. */
+  expectedDocsPerSecond: z.number().nonnegative(),
+  limitedBy: z.enum(['engine', 'table capacity']),
+  onDemandCostUsd: z.number().nonnegative(),
+  /** Provisioned for the load's full rate, for the hours it takes (then back to on-demand). */
+  provisioned: z.object({ wcu: z.number().int().nonnegative(), hours: z.number().int().positive(), costUsd: z.number().nonnegative() }),
+  /** Warm throughput to ask for on an on-demand table, when the initial one is below the load's rate. */
+  warmThroughputWcu: z.number().int().positive().optional(),
+});
+export type CapacityPlan = z.infer<typeof CapacityPlanSchema>;
+
 export const MigrationPlanSchema = z.object({
   collections: z.array(CollectionPlanSchema),
   totals: z.object({
@@ -78,6 +97,7 @@ export const MigrationPlanSchema = z.object({
   rate: z.object({ docsPerSecond: z.number().positive(), source: z.string() }),
   /** Where the path comparison's prices come from, and their date. */
   prices: z.object({ region: z.string(), asOf: z.string(), source: z.string() }).optional(),
+  capacity: CapacityPlanSchema.optional(),
 });
 export type MigrationPlan = z.infer<typeof MigrationPlanSchema>;
 
@@ -100,6 +120,15 @@ export type CollectionProgress = z.infer<typeof CollectionProgressSchema>;
 export const JobStateSchema = z.enum(['running', 'paused', 'cancelled', 'completed', 'failed']);
 export type JobState = z.infer<typeof JobStateSchema>;
 
+export const ConcurrencyReportSchema = z.object({
+  mode: z.enum(['adaptive', 'fixed']),
+  /** Batches in flight the engine allows now (the last it chose, once the job has ended). */
+  current: z.number().int().positive(),
+  /** The most it allowed during the run. */
+  peak: z.number().int().positive(),
+});
+export type ConcurrencyReport = z.infer<typeof ConcurrencyReportSchema>;
+
 export const MigrationProgressSchema = z.object({
   jobId: z.string(),
   state: JobStateSchema,
@@ -119,6 +148,8 @@ export const MigrationProgressSchema = z.object({
   elapsedMs: z.number().nonnegative(),
   /** The bulk path's steps (export to S3, then ImportTable); absent for the direct copy. */
   stage: z.enum(['export', 'import']).optional(),
+  /** Batches in flight: fixed by the user, or what the engine chose. */
+  concurrency: ConcurrencyReportSchema.optional(),
   /** Set when the job failed as a whole (e.g. the target became unreachable). */
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });

@@ -64,12 +64,11 @@ export function wholeNumber(min: number, max: number = Number.MAX_SAFE_INTEGER):
 
 const CONCURRENCY = MigrationOptionsSchema.shape.concurrency.unwrap();
 
-/** `--concurrency`, with the range and default the engine's options schema allows. */
+/** `--concurrency`, with the range the engine's options schema allows; absent, the engine adapts. */
 export function concurrencyOption(): Option {
   const [min, max] = [CONCURRENCY.minValue ?? 1, CONCURRENCY.maxValue ?? Number.MAX_SAFE_INTEGER];
-  return new Option('--concurrency <n>', `batches of 25 items in flight at once (${min} to ${max})`)
-    .argParser(wholeNumber(min, max))
-    .default(MigrationOptionsSchema.parse({}).concurrency);
+  return new Option('--concurrency <n>', `batches of 25 items in flight at once, fixed (${min} to ${max}; default: adaptive, the engine finds its own)`)
+    .argParser(wholeNumber(min, max));
 }
 
 /** `--prefix`, checked at parse time against the connection schema (also when it comes from DYNAMODB_TABLE_PREFIX). */

@@ -6,7 +6,7 @@ interface ProgressView {
   stop(): void;
 }
 
-const formatRate = (progress: MigrationProgress) => `${Math.round(progress.overall.docsPerSecond)} docs/s`;
+const formatRate = (progress: MigrationProgress) => `${Math.round(progress.overall.docsPerSecond)} docs/s${progress.concurrency ? `, ${progress.concurrency.current} in flight` : ''}`;
 const formatEta = (seconds: number | null) => (seconds === null ? '-' : `${Math.ceil(seconds)}s`);
 
 /** Live bars on a terminal: one per collection as it starts, plus the overall line. */

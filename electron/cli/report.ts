@@ -50,7 +50,9 @@ export interface SummaryContext {
 export function printSummary(summary: MigrationSummary, errorLog: string, write: Write, context: SummaryContext = {}): void {
   const o = summary.overall;
   const seconds = (summary.elapsedMs / 1000).toFixed(1);
-  write(`${summary.stage === 'export' ? 'Export' : 'Migration'} ${summary.state}: ${o.written} written, ${o.failed} failed, ${o.skipped} skipped of ${o.total} documents in ${seconds}s`);
+  const c = summary.concurrency;
+  const inFlight = c ? (c.mode === 'fixed' ? `; ${c.current} batches in flight (fixed)` : `; adaptive concurrency: ${c.current} batches in flight at the end, at most ${c.peak}`) : '';
+  write(`${summary.stage === 'export' ? 'Export' : 'Migration'} ${summary.state}: ${o.written} written, ${o.failed} failed, ${o.skipped} skipped of ${o.total} documents in ${seconds}s${inFlight}`);
   const { earlier, sourceNow } = context;
   if (earlier) {
     write(`  of which before the resume: ${earlier.written} written, ${earlier.failed} failed, ${earlier.skipped} skipped; in this run: ${o.written - earlier.written} written, ${o.failed - earlier.failed} failed, ${o.skipped - earlier.skipped} skipped`);

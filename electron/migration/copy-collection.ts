@@ -6,6 +6,7 @@ import type { CollectionCheckpoint } from './checkpoint-store';
 import { ContiguousBatches } from './contiguous-batches';
 import { convertDocument } from './convert-document';
 import { duplicateProblem, findKeyHolders } from './duplicate-keys';
+import type { ConcurrencyController } from './concurrency-controller';
 import { InFlightWindow } from './in-flight-window';
 import type { JobControl } from './job-control';
 import { KeyHashes } from './key-hashes';
@@ -18,7 +19,8 @@ interface CopyCollectionInput {
   sourceUrl: string;
   spec: CollectionSpec;
   target: WriteTarget;
-  concurrency: number;
+  /** The job's batches-in-flight limit; it hears each batch's size and time. */
+  concurrency: ConcurrencyController;
   /** Restored from the checkpoint; advanced here as the unbroken prefix grows. */
   checkpoint: CollectionCheckpoint;
   progress: CollectionProgress;
@@ -49,7 +51,8 @@ interface BatchResult {
  */
 export async function copyCollection(input: CopyCollectionInput): Promise<boolean> {
   const { spec, progress, checkpoint, control } = input;
-  const window = new InFlightWindow(input.concurrency);
+  const limiter = input.concurrency;
+  const window = new InFlightWindow(() => limiter.limit);
   const contiguous = new ContiguousBatches<BatchResult>();
   const builder = new BatchBuilder();
   const problem = (id: string, code: DocumentProblem['code'], reason: string) => input.onProblem({ collection: spec.name, id, code, reason });
@@ -74,8 +77,11 @@ export async function copyCollection(input: CopyCollectionInput): Promise<boolea
   const dispatch = async (batch: ItemBatch) => {
     await control.waitIfPaused();
     if (control.cancelled) return;
+    limiter.started(window.busy >= limiter.limit);
     await window.start(batch.keys, async () => {
+      const sent = performance.now();
       const outcome = batch.items.length > 0 ? await writeBatch(input.target, batch.items) : { written: 0, failures: [] };
+      limiter.finished(batch.items.length, performance.now() - sent);
       for (const failure of outcome.failures) problem(failure.key, 'WRITE_FAILED', failure.reason);
       // An item written over one an earlier batch wrote: that earlier document is no longer in the table.
       const failedKeys = new Set(outcome.failures.map((f) => f.key));

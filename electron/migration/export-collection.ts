@@ -4,6 +4,7 @@ import { createGzip, type Gzip } from 'node:zlib';
 import type { CollectionSpec } from '../../shared/catalogue';
 import type { CollectionProgress, DocumentProblem } from '../../shared/migration';
 import { dynamoJsonLine } from '../adapters/dynamodb/import-table';
+import { marshalItem } from './marshal-item';
 import { ContiguousBatches } from './contiguous-batches';
 import { convertDocument } from './convert-document';
 import type { CollectionExport, ExportedPart } from './export-checkpoint';
@@ -90,7 +91,7 @@ export async function exportCollection(input: ExportCollectionInput): Promise<bo
         progress.failed++;
         continue;
       }
-      const line = dynamoJsonLine(conversion.item);
+      const line = dynamoJsonLine(marshalItem(conversion.item));
       const bytes = Buffer.byteLength(line);
       if (!part.gzip.write(line)) await once(part.gzip, 'drain');
       part.documents++;

@@ -9,7 +9,7 @@ const deferred = () => {
 
 describe('InFlightWindow', () => {
   it('never runs more than the limit at once', async () => {
-    const window = new InFlightWindow(3);
+    const window = new InFlightWindow(() => 3);
     let running = 0;
     let peak = 0;
     for (let i = 0; i < 20; i++) {
@@ -24,7 +24,7 @@ describe('InFlightWindow', () => {
   });
 
   it('starts a batch holding a key only after the running batch with that key is done', async () => {
-    const window = new InFlightWindow(4);
+    const window = new InFlightWindow(() => 4);
     const order: string[] = [];
     const first = deferred();
     await window.start(['a', 'b'], async () => {
@@ -41,7 +41,7 @@ describe('InFlightWindow', () => {
   });
 
   it('rethrows a task failure on the next start or drain', async () => {
-    const window = new InFlightWindow(2);
+    const window = new InFlightWindow(() => 2);
     await window.start(['a'], async () => { throw new Error('unreachable'); });
     await expect(window.drain()).rejects.toThrow('unreachable');
     await expect(window.start(['b'], async () => {})).rejects.toThrow('unreachable');

@@ -9,14 +9,20 @@ export class InFlightWindow {
   private readonly keys = new Map<string, Promise<void>>();
   private failure: { error: unknown } | undefined;
 
-  constructor(private readonly limit: number) {}
+  /** `limit` is asked before every start, so an adaptive limit takes effect at once. */
+  constructor(private readonly limit: () => number) {}
+
+  /** Batches running now. */
+  get busy(): number {
+    return this.running.size;
+  }
 
   async start(keys: readonly string[], task: () => Promise<void>): Promise<void> {
     for (;;) {
       this.rethrow();
       const conflicts = keys.flatMap((key) => this.keys.get(key) ?? []);
       if (conflicts.length > 0) await Promise.all(conflicts);
-      else if (this.running.size >= this.limit) await Promise.race(this.running);
+      else if (this.running.size >= this.limit()) await Promise.race(this.running);
       else break;
     }
     const run: Promise<void> = task()

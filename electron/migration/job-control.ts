@@ -1,22 +1,32 @@
 /**
  * Pause, resume and cancel for a running copy: the copy loop asks before each batch, and every
- * request and backoff sleep of the job carries `signal`, so a cancel interrupts them at once.
+ * request and backoff sleep of the job carries `attemptSignal()`, so a cancel or a pause
+ * interrupts them at once (a paused request is sent again after resume).
  */
 export class JobControl {
   paused = false;
   cancelled = false;
   private waiters: Array<() => void> = [];
   private readonly aborter = new AbortController();
+  private pauser = new AbortController();
 
   get signal(): AbortSignal {
     return this.aborter.signal;
   }
 
+  /** For one request or backoff sleep: aborted by cancel and by pause (the request is sent again after resume). */
+  attemptSignal(): AbortSignal {
+    return AbortSignal.any([this.aborter.signal, this.pauser.signal]);
+  }
+
   pause(): void {
-    if (!this.cancelled) this.paused = true;
+    if (this.cancelled || this.paused) return;
+    this.paused = true;
+    this.pauser.abort();
   }
 
   resume(): void {
+    if (this.paused) this.pauser = new AbortController();
     this.paused = false;
     for (const wake of this.waiters.splice(0)) wake();
   }

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { COLLECTIONS, tableName } from '../../shared/catalogue';
 import { AppError, isAppError } from '../../shared/errors';
 import { MigrationOptionsSchema, type DocumentProblem, type MigrationOptions, type MigrationProgress, type MigrationSummary } from '../../shared/migration';
+import { engineClients } from '../adapters/dynamodb/client';
 import { ensureTables } from '../adapters/dynamodb/table-admin';
 import { emptyCollectionCheckpoint, requireCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint-store';
 import { describeEnds, type MigrationContext } from './context';
+import { ConcurrencyController } from './concurrency-controller';
 import { copyCollection } from './copy-collection';
 import { quickCount } from './count-documents';
 import { ErrorLog, errorLogPath } from './error-log';
@@ -46,6 +48,8 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
   const specs = selectCollections(options.collections);
   const tracker = new ProgressTracker(id, specs.map((s) => s.name));
   const control = new JobControl();
+  const concurrency = new ConcurrencyController(options.concurrency);
+  tracker.concurrency = () => concurrency.report();
   const listeners = new Set<(progress: MigrationProgress) => void>();
   let log: ErrorLog | undefined;
 
@@ -59,6 +63,14 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
 
   async function run(): Promise<MigrationSummary> {
     const timer = setInterval(emit, PROGRESS_INTERVAL_MS);
+    // One attempt per request: the engine's retry policy owns the retries (backoff.ts).
+    const writer = engineClients(ctx.target);
+    const retries = {
+      signal: control.signal,
+      attemptSignal: () => control.attemptSignal(),
+      waitIfPaused: () => control.waitIfPaused(),
+      onThrottled: () => concurrency.throttled(),
+    };
     let checkpoint: Checkpoint | undefined;
     let lastSave = 0;
     const persist = (force: boolean) => {
@@ -102,8 +114,8 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
           source: ctx.source.db.collection(spec.name),
           sourceUrl: ctx.source.config.url,
           spec,
-          target: { doc: ctx.target.doc, table: tableName(spec.name, prefix), where: ctx.target.where, signal: control.signal },
-          concurrency: options.concurrency,
+          target: { doc: writer.doc, table: tableName(spec.name, prefix), where: writer.where, ...retries },
+          concurrency,
           checkpoint: checkpoint.collections[spec.name]!,
           progress,
           control,
@@ -125,6 +137,7 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
       for (const progress of tracker.collections) if (progress.state === 'running') progress.state = outcome;
     } finally {
       clearInterval(timer);
+      writer.client.destroy();
       try { persist(true); } catch {}
       log?.close();
     }

@@ -96,6 +96,24 @@ describe('migration through the network harness', () => {
     expect(summary.failures.every((f) => f.code === 'WRITE_FAILED' && /throttl/i.test(f.reason))).toBe(true);
   }, 120_000);
 
+  it('stops within 2 s when cancelled during sustained throttling', async () => {
+    ctx = await alertsThroughHarness('fault_cancel_throttled', 600);
+    // Nothing gets through, so the backoff grows to sleeps of seconds (a trickle would reset it).
+    harness.capacity({ wcu: 0 });
+    const before = harness.stats().throttled;
+    // Eight batches, each in a backoff sleep of up to 5 s after 8 s without progress: without
+    // the cancel reaching the sleeps, all eight ending within 2 s is unlikely (about 0.4^8).
+    const job = startMigration(ctx, { collections: ['alerts'], concurrency: 8 });
+    await new Promise((r) => setTimeout(r, 8000));
+    expect(harness.stats().throttled - before, 'the job was being throttled').toBeGreaterThan(5);
+    const cancelled = performance.now();
+    job.cancel();
+    const summary = await job.done;
+    expect(performance.now() - cancelled).toBeLessThan(2000);
+    expect(summary.state).toBe('cancelled');
+    expect(summary.overall.failed, 'nothing was given up as failed').toBe(0);
+  }, 60_000);
+
   it('loses nothing when the connections are reset mid-batch', async () => {
     ctx = await alertsThroughHarness('fault_reset', 1000);
     await harness.setProfile('lan');

@@ -2,10 +2,12 @@ import { BSON } from 'mongodb';
 import { tableName } from '../../shared/catalogue';
 import type { CollectionPlan, DocumentProblem, MigrationPlan } from '../../shared/migration';
 import { dynamoJsonLine } from '../adapters/dynamodb/import-table';
+import { marshalItem } from './marshal-item';
 import { describeTable } from '../adapters/dynamodb/table-admin';
 import { AWS_PRICES } from './aws-prices';
 import { ASSUMED_EXPORT_SPEEDUP, choosePath, indexesHit } from './choose-path';
 import type { MigrationContext } from './context';
+import { planCapacity } from './capacity-plan';
 import { convertDocument } from './convert-document';
 import { duplicateProblem, findKeyHolders } from './duplicate-keys';
 import { KeyHashes } from './key-hashes';
@@ -47,7 +49,7 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
           const units = Math.max(1, Math.ceil(conversion.size / 1024));
           writeUnits += units;
           indexedUnits += units * (1 + indexesHit(conversion.item, spec.indexes));
-          jsonBytes += Buffer.byteLength(dynamoJsonLine(conversion.item));
+          jsonBytes += Buffer.byteLength(dynamoJsonLine(marshalItem(conversion.item)));
           if (keys.add(conversion.key) === 1) continue;
           problemCount++;
           if (problems.length < LISTED_PROBLEMS && !problems.some((p) => p.code === 'DUPLICATE_KEY' && p.id === conversion.key)) {
@@ -76,5 +78,6 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
     totals: { documents: sum('documents'), problemCount: sum('problemCount'), writeUnits: sum('writeUnits'), estimatedCostUsd: sum('estimatedCostUsd'), estimatedSeconds: sum('estimatedSeconds') },
     rate,
     prices: { region: AWS_PRICES.region, asOf: AWS_PRICES.asOf, source: AWS_PRICES.source },
+    capacity: planCapacity(sum('documents'), sum('writeUnits'), rate.docsPerSecond),
   };
 }

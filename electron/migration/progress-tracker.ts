@@ -1,4 +1,4 @@
-import type { CollectionProgress, JobState, MigrationProgress } from '../../shared/migration';
+import type { CollectionProgress, ConcurrencyReport, JobState, MigrationProgress } from '../../shared/migration';
 
 /** Rate is measured over this much recent time, so it follows slowdowns and pauses. */
 const RATE_WINDOW_MS = 5000;
@@ -34,6 +34,8 @@ export class ProgressTracker {
   error: { code: string; message: string } | undefined;
   /** Set by the bulk path (export, then import); the direct copy has none. */
   stage: MigrationProgress['stage'];
+  /** The job's batches-in-flight limit, reported in every snapshot. */
+  concurrency: (() => ConcurrencyReport) | undefined;
   readonly collections: CollectionProgress[];
   private current: JobState = 'running';
   private readonly started = Date.now();
@@ -123,6 +125,7 @@ export class ProgressTracker {
       },
       elapsedMs: this.elapsed(now),
       ...(this.stage ? { stage: this.stage } : {}),
+      ...(this.concurrency ? { concurrency: this.concurrency() } : {}),
       ...(this.error ? { error: this.error } : {}),
     };
     if (ended) this.final = snapshot;

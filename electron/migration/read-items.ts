@@ -2,26 +2,30 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoClients } from '../adapters/dynamodb/client';
 import { translateDynamoError } from '../adapters/dynamodb/errors';
 import { countItems as countMatching, eachPage, type ReadRequest } from '../adapters/dynamodb/read-items';
-import { backoffDelay, DEFAULT_BACKOFF, isThrottling, sleep } from './backoff';
+import { AppError } from '../../shared/errors';
+import { sendWithRetries, type RetryControl } from './send-with-retries';
 import type { Item } from './write-batch';
 
 /** BatchGetItem's limit. */
 export const GET_BATCH = 100;
 
-/** The items under these keys (at most 100, distinct), read consistently; UnprocessedKeys retried with backoff. */
-export async function getItems(clients: DynamoClients, table: string, keys: string[], signal?: AbortSignal): Promise<Map<string, Item>> {
+/**
+ * The items under these keys (at most 100, distinct), read consistently; throttling,
+ * UnprocessedKeys and transient failures retried by the engine's retry policy. Keys still
+ * unprocessed when its budget runs out fail the read (verify cannot judge them).
+ */
+export async function getItems(clients: DynamoClients, table: string, keys: string[], control: RetryControl = {}): Promise<Map<string, Item>> {
   const found = new Map<string, Item>();
-  let pending = keys.map((id) => ({ id }));
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt > DEFAULT_BACKOFF.maxRetries) throw translateDynamoError(new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`), { where: clients.where, table });
-    if (attempt > 0) await sleep(backoffDelay(attempt, DEFAULT_BACKOFF), signal);
-    try {
-      const result = await clients.doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }), { abortSignal: signal });
-      for (const item of result.Responses?.[table] ?? []) found.set(String(item.id), item);
-      pending = (result.UnprocessedKeys?.[table]?.Keys ?? []) as Array<{ id: string }>;
-    } catch (error) {
-      if (!isThrottling(error)) throw translateDynamoError(error, { where: clients.where, table });
-    }
+  const send = async (pending: Array<{ id: string }>, signal: AbortSignal | undefined) => {
+    const result = await clients.doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }), { abortSignal: signal });
+    for (const item of result.Responses?.[table] ?? []) found.set(String(item.id), item);
+    return (result.UnprocessedKeys?.[table]?.Keys ?? []) as Array<{ id: string }>;
+  };
+  try {
+    const outcome = await sendWithRetries(keys.map((id) => ({ id })), send, control);
+    if (outcome.left.length > 0) throw new AppError('TIMEOUT', `DynamoDB at ${clients.where} left ${outcome.left.length} keys of ${table} unread: ${outcome.reason}. Try again when the table has read capacity to spare.`);
+  } catch (error) {
+    throw translateDynamoError(error, { where: clients.where, table });
   }
   return found;
 }

@@ -1,6 +1,7 @@
 import { tableName, type CollectionSpec } from '../../shared/catalogue';
 import { AppError } from '../../shared/errors';
 import { VerifyOptionsSchema, type CollectionVerify, type DocumentProblem, type VerifyOptions, type VerifyResult } from '../../shared/migration';
+import { engineClients, type DynamoClients } from '../adapters/dynamodb/client';
 import { describeTable } from '../adapters/dynamodb/table-admin';
 import { translateMongoError } from '../adapters/mongodb/errors';
 import { compareItems } from './compare-items';
@@ -8,6 +9,7 @@ import { quickCount } from './count-documents';
 import type { MigrationContext } from './context';
 import { convertDocument } from './convert-document';
 import { findKeyHolders } from './duplicate-keys';
+import { InFlightWindow } from './in-flight-window';
 import { judgeSuspects, push, Suspects, type Content } from './judge-suspects';
 import { KeyHashes } from './key-hashes';
 import { selectCollections } from './migration-job';
@@ -20,9 +22,15 @@ interface Expected {
   item: Item;
 }
 
+/**
+ * BatchGetItem calls of 100 keys in flight at once: verify reads while the source streams, so
+ * it goes at the speed of reads, not of one round trip after another.
+ */
+const READS_IN_FLIGHT = 8;
+
 /** Compares converted source documents with the items under their keys; differing ones become suspects. */
-async function compareChunk(ctx: MigrationContext, table: string, chunk: Expected[], content: Content, suspects: Suspects): Promise<void> {
-  const found = await getItems(ctx.target, table, [...new Set(chunk.map((e) => e.key))], ctx.signal);
+async function compareChunk(ctx: MigrationContext, reader: DynamoClients, table: string, chunk: Expected[], content: Content, suspects: Suspects): Promise<void> {
+  const found = await getItems(reader, table, [...new Set(chunk.map((e) => e.key))], { signal: ctx.signal });
   for (const { key, item } of chunk) {
     const actual = found.get(key);
     if (!actual) {
@@ -43,48 +51,56 @@ async function compareChunk(ctx: MigrationContext, table: string, chunk: Expecte
  * keys are counted by hash (key-hashes.ts), and only differing documents (up to the list limit)
  * are held until the end.
  */
-async function verifyContent(ctx: MigrationContext, spec: CollectionSpec, table: string, sample: number | undefined, tick: () => void, onPhase: (phase: string) => void): Promise<{ content: Content; sourceCount: number; targetCount: number; unmigratableCount: number; unjudged: number }> {
+async function verifyContent(ctx: MigrationContext, reader: DynamoClients, spec: CollectionSpec, table: string, sample: number | undefined, tick: () => void, onPhase: (phase: string) => void): Promise<{ content: Content; sourceCount: number; targetCount: number; unmigratableCount: number; unjudged: number }> {
   const content: Content = { compared: 0, sampled: sample !== undefined, unmigratable: [], missing: [], extra: [], different: [] };
   const keys = new KeyHashes();
   const suspects = new Suspects();
   const reservoir: Expected[] = [];
   let chunk: Expected[] = [];
+  const reads = new InFlightWindow(() => READS_IN_FLIGHT);
+  const compare = (expected: Expected[]) => reads.start([], () => compareChunk(ctx, reader, table, expected, content, suspects));
   let seen = 0;
   let sourceCount = 0;
   let unmigratableCount = 0;
-  for await (const documents of readDocuments(ctx.source.db.collection(spec.name), { url: ctx.source.config.url })) {
-    for (const doc of documents) {
-      tick();
-      sourceCount++;
-      const conversion = convertDocument(doc, spec);
-      if (!conversion.ok) {
-        unmigratableCount++;
-        push<DocumentProblem>(content.unmigratable, { collection: spec.name, id: conversion.key, code: conversion.code, reason: conversion.reason });
-        continue;
-      }
-      const expected = { key: conversion.key, item: conversion.item };
-      // A key seen before: one of the documents holding it cannot be in the table.
-      if (keys.add(expected.key) > 1) unmigratableCount++;
-      if (sample === undefined) {
-        chunk.push(expected);
-        if (chunk.length === GET_BATCH) {
-          await compareChunk(ctx, table, chunk, content, suspects);
-          chunk = [];
+  // Reads still in flight are awaited whatever happens, so none outlives the verify.
+  try {
+    for await (const documents of readDocuments(ctx.source.db.collection(spec.name), { url: ctx.source.config.url })) {
+      for (const doc of documents) {
+        tick();
+        sourceCount++;
+        const conversion = convertDocument(doc, spec);
+        if (!conversion.ok) {
+          unmigratableCount++;
+          push<DocumentProblem>(content.unmigratable, { collection: spec.name, id: conversion.key, code: conversion.code, reason: conversion.reason });
+          continue;
         }
-      } else if (reservoir.length < sample) {
-        reservoir.push(expected);
-      } else {
-        const slot = Math.floor(Math.random() * (seen + 1));
-        if (slot < sample) reservoir[slot] = expected;
+        const expected = { key: conversion.key, item: conversion.item };
+        // A key seen before: one of the documents holding it cannot be in the table.
+        if (keys.add(expected.key) > 1) unmigratableCount++;
+        if (sample === undefined) {
+          chunk.push(expected);
+          if (chunk.length === GET_BATCH) {
+            await compare(chunk);
+            chunk = [];
+          }
+        } else if (reservoir.length < sample) {
+          reservoir.push(expected);
+        } else {
+          const slot = Math.floor(Math.random() * (seen + 1));
+          if (slot < sample) reservoir[slot] = expected;
+        }
+        seen++;
       }
-      seen++;
     }
+    const rest = sample === undefined ? chunk : reservoir;
+    for (let i = 0; i < rest.length; i += GET_BATCH) await compare(rest.slice(i, i + GET_BATCH));
+    await reads.drain();
+  } finally {
+    await reads.settle();
   }
-  const rest = sample === undefined ? chunk : reservoir;
-  for (let i = 0; i < rest.length; i += GET_BATCH) await compareChunk(ctx, table, rest.slice(i, i + GET_BATCH), content, suspects);
   await judgeSuspects(spec, suspects.list, keys, content, {
     holders: (key) => findKeyHolders(ctx.source.db.collection(spec.name), key, ctx.source.config.url),
-    item: async (key) => (await getItems(ctx.target, table, [key], ctx.signal)).get(key),
+    item: async (key) => (await getItems(reader, table, [key], { signal: ctx.signal })).get(key),
   });
   onPhase(`looking for extra items in ${table}`);
   const targetCount = await scanKeys(ctx.target, table, (key) => {
@@ -146,7 +162,9 @@ export async function verifyMigration(ctx: MigrationContext, input: Partial<Veri
       continue;
     }
     onPhase(`comparing ${spec.name} with ${table}`);
-    const { content, sourceCount, targetCount, unmigratableCount, unjudged } = await verifyContent(ctx, spec, table, options.sample, tick, onPhase);
+    const reader = engineClients(ctx.target);
+    const { content, sourceCount, targetCount, unmigratableCount, unjudged } = await verifyContent(ctx, reader, spec, table, options.sample, tick, onPhase)
+      .finally(() => reader.client.destroy());
     const countsMatch = targetCount === sourceCount - unmigratableCount;
     // More differing documents than a list holds: those past it were not judged, so not clean.
     const ok = unjudged === 0 && countsMatch && content.missing.length === 0 && content.extra.length === 0 && content.different.length === 0;

@@ -1,8 +1,8 @@
 import { BatchWriteItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { translateDynamoError } from '../adapters/dynamodb/errors';
-import { backoffDelay, DEFAULT_BACKOFF, isThrottling, sleep, type BackoffPolicy } from './backoff';
 import { marshalItem } from './marshal-item';
+import { sendWithRetries, type RetryControl } from './send-with-retries';
 
 export type Item = Record<string, unknown>;
 
@@ -16,31 +16,32 @@ interface WriteOutcome {
   failures: WriteFailure[];
 }
 
-export interface WriteTarget {
+export interface WriteTarget extends RetryControl {
+  /** The engine's client (one attempt per request: the retries are sendWithRetries's). */
   doc: DynamoDBDocumentClient;
   table: string;
   /** For error messages: the endpoint or region. */
   where: string;
-  backoff?: BackoffPolicy;
-  /** The job's cancel: aborts the request in flight and the backoff sleep. */
-  signal?: AbortSignal;
 }
 
 type RawItem = Record<string, AttributeValue>;
 
-/** Failures of the whole request, not of an item: splitting the batch could not help. */
-const WHOLE_REQUEST = new Set(['UNREACHABLE', 'AUTH_FAILED', 'NOT_FOUND']);
+/**
+ * Failures of the whole request, not of an item: splitting the batch could not help. A request
+ * past its deadline (TIMEOUT) is a stalled server: halves would only stall again.
+ */
+const WHOLE_REQUEST = new Set(['UNREACHABLE', 'AUTH_FAILED', 'NOT_FOUND', 'CANCELLED', 'TIMEOUT']);
 
 function isAboutTheItems(error: unknown, target: WriteTarget): boolean {
   const e = error as { name?: string; $fault?: string };
-  // Cancelled, or DynamoDB itself failing (5xx, already retried by the SDK): no item is to blame.
+  // Cancelled, or DynamoDB itself failing (5xx, already retried): no item is to blame.
   if (e.name === 'AbortError' || e.$fault === 'server') return false;
   return !WHOLE_REQUEST.has(translateDynamoError(error, { where: target.where, table: target.table }).code);
 }
 
 /**
- * Writes up to 25 items with one BatchWriteItem, retrying UnprocessedItems and throttling with
- * backoff. Items are marshalled here (marshal-item.ts), one at a time, so one that cannot be
+ * Writes up to 25 items with one BatchWriteItem, retrying UnprocessedItems, throttling and
+ * transient failures by the engine's retry policy (send-with-retries.ts). Items are marshalled here (marshal-item.ts), one at a time, so one that cannot be
  * fails alone. A batch that fails for any other reason than the whole request (DynamoDB rejects
  * it as a whole when one item is bad; anything else the SDK throws) is split in halves until each
  * bad item fails alone and every good one is written. Errors that are not about the items
@@ -61,32 +62,29 @@ export async function writeBatch(target: WriteTarget, items: Item[]): Promise<Wr
 }
 
 async function writeRaw(target: WriteTarget, items: RawItem[]): Promise<WriteOutcome> {
-  const policy = target.backoff ?? DEFAULT_BACKOFF;
-  let pending = items;
   let written = 0;
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt > policy.maxRetries) {
-      return { written, failures: pending.map((item) => ({ key: keyOf(item), reason: `still unprocessed after ${policy.maxRetries} retries (throttled)` })) };
-    }
-    if (attempt > 0) await sleep(backoffDelay(attempt, policy), target.signal);
-    let unprocessed: RawItem[];
-    try {
-      const result = await target.doc.send(new BatchWriteItemCommand({
-        RequestItems: { [target.table]: pending.map((Item) => ({ PutRequest: { Item } })) },
-      }), { abortSignal: target.signal });
-      unprocessed = (result.UnprocessedItems?.[target.table] ?? []).map((request) => request.PutRequest!.Item!);
-    } catch (error) {
-      if (isThrottling(error)) continue;
-      if (isAboutTheItems(error, target)) {
-        const split = await splitRejected(target, pending, error);
-        return { written: written + split.written, failures: split.failures };
-      }
-      throw translateDynamoError(error, { where: target.where, table: target.table });
-    }
+  let current = items;
+  const send = async (pending: RawItem[], signal: AbortSignal | undefined) => {
+    const result = await target.doc.send(new BatchWriteItemCommand({
+      RequestItems: { [target.table]: pending.map((Item) => ({ PutRequest: { Item } })) },
+    }), { abortSignal: signal });
+    const unprocessed = (result.UnprocessedItems?.[target.table] ?? []).map((request) => request.PutRequest!.Item!);
     written += pending.length - unprocessed.length;
-    pending = unprocessed;
+    current = unprocessed;
+    return unprocessed;
+  };
+  let outcome;
+  try {
+    outcome = await sendWithRetries(items, send, target);
+  } catch (error) {
+    if (isAboutTheItems(error, target)) {
+      // Items written by earlier attempts are not sent again: the split gets only what is left.
+      const split = await splitRejected(target, current, error);
+      return { written: written + split.written, failures: split.failures };
+    }
+    throw translateDynamoError(error, { where: target.where, table: target.table });
   }
-  return { written, failures: [] };
+  return { written, failures: outcome.left.map((item) => ({ key: keyOf(item), reason: outcome.reason! })) };
 }
 
 const keyOf = (item: RawItem) => item.id?.S ?? '';

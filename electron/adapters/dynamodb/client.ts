@@ -14,6 +14,7 @@ export interface DynamoClients {
   config: DynamoConnection;
   /** Where requests go, for messages: the endpoint, or the AWS region. */
   where: string;
+  timeouts: DynamoTimeouts;
 }
 
 /**
@@ -55,14 +56,14 @@ export function dynamoTimeouts(env: Record<string, string | undefined> = process
  * request has a deadline, so a server that accepts and never answers, or trickles its answer,
  * fails with TIMEOUT after `requestMs` instead of hanging: at most 3 attempts, each bounded.
  */
-export function createDynamoClients(config: DynamoConnection, timeouts: DynamoTimeouts = dynamoTimeouts()): DynamoClients {
+export function createDynamoClients(config: DynamoConnection, timeouts: DynamoTimeouts = dynamoTimeouts(), maxAttempts = 3): DynamoClients {
   const client = new DynamoDBClient({
     region: config.region,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     // The default chain on a loopback endpoint gets DynamoDB Local's dummy pair (README), else the
     // chain fails to find credentials before any request is sent.
     ...(config.credentials ? { credentials: config.credentials } : config.profile ? { credentials: fromIni({ profile: config.profile }) } : localEndpointCredentials(config.endpoint)),
-    maxAttempts: 3,
+    maxAttempts,
     requestHandler: { connectionTimeout: Math.min(timeouts.connectMs, timeouts.requestMs) },
   });
   // The document client below shares this config, so it sends through the same handler.
@@ -71,5 +72,15 @@ export function createDynamoClients(config: DynamoConnection, timeouts: DynamoTi
     marshallOptions: MARSHALL_OPTIONS,
     unmarshallOptions: { wrapNumbers: readNumber },
   });
-  return { client, doc, config, where: config.endpoint ?? `AWS region ${config.region}` };
+  return { client, doc, config, where: config.endpoint ?? `AWS region ${config.region}`, timeouts };
+}
+
+/**
+ * Clients for the migration engine's batch writes and reads: the same connection, one attempt
+ * per request. The engine retries throttling, unprocessed entries and transient failures itself
+ * (migration/send-with-retries.ts), so the SDK's own 3 attempts would multiply its budget and
+ * hide throttling from the concurrency limiter. Destroy them when the job ends.
+ */
+export function engineClients(clients: DynamoClients): DynamoClients {
+  return createDynamoClients(clients.config, clients.timeouts, 1);
 }

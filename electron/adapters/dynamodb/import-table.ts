@@ -1,11 +1,10 @@
-import { DescribeImportCommand, ImportTableCommand, type ImportTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { DescribeImportCommand, ImportTableCommand, type AttributeValue, type ImportTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { CollectionSpec } from '../../../shared/catalogue';
-import { MARSHALL_OPTIONS, type DynamoClients } from './client';
+import type { DynamoClients } from './client';
 import { translateDynamoError } from './errors';
 import { tableDefinition } from './table-admin';
 
-/** Binary values in base64, as DynamoDB JSON has them; in place (the marshalled map is ours). */
+/** Binary values in base64, as DynamoDB JSON has them; in place (the marshalled map is the caller's to give up). */
 function base64Binaries(value: Record<string, unknown>): void {
   for (const [type, inner] of Object.entries(value)) {
     if (type === 'B') value.B = Buffer.from((inner as Uint8Array).buffer, (inner as Uint8Array).byteOffset, (inner as Uint8Array).length).toString('base64');
@@ -16,14 +15,13 @@ function base64Binaries(value: Record<string, unknown>): void {
 }
 
 /**
- * One line of ImportTable's DYNAMODB_JSON format, `{"Item":{...}}`, from an item as the
- * migration builds it (lib-dynamodb values: NumberValue, Uint8Array, ...), marshalled with the
- * document client's options so that it equals what the direct copy writes.
+ * One line of ImportTable's DYNAMODB_JSON format, `{"Item":{...}}`, from an item marshalled as
+ * the direct copy marshals it (migration/marshal-item.ts), so both paths land the same values.
+ * Binaries are replaced in place: a replacer function would slow every line of an export.
  */
-export function dynamoJsonLine(item: Record<string, unknown>): string {
-  const marshalled = marshall(item, MARSHALL_OPTIONS) as unknown as Record<string, Record<string, unknown>>;
-  for (const value of Object.values(marshalled)) base64Binaries(value);
-  return `{"Item":${JSON.stringify(marshalled)}}\n`;
+export function dynamoJsonLine(item: Record<string, AttributeValue>): string {
+  for (const value of Object.values(item)) base64Binaries(value as unknown as Record<string, unknown>);
+  return `{"Item":${JSON.stringify(item)}}\n`;
 }
 
 export interface ImportSource {

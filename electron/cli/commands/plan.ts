@@ -34,6 +34,8 @@ function printPlan(plan: MigrationPlan, write: (line: string) => void): void {
   write(`${'total'.padEnd(24)} ${String(t.documents).padStart(9)} ${''.padStart(9)} ${''.padStart(9)} ${String(t.problemCount).padStart(8)} ${String(t.writeUnits).padStart(9)} ${t.estimatedCostUsd.toFixed(4).padStart(9)}`);
   write(`Estimated duration: ${Math.ceil(t.estimatedSeconds)}s at ${plan.rate.docsPerSecond} docs/s (${plan.rate.source}); cost at $1.25 per million write units.`);
   printPaths(plan, write);
+  const c = plan.capacity;
+  if (c) write(`Capacity: a new on-demand table takes ${c.onDemandInitialWcu} writes/s, so expect ${c.expectedDocsPerSecond} docs/s (limited by ${c.limitedBy}); on-demand $${c.onDemandCostUsd.toFixed(2)}, or provisioned ${c.provisioned.wcu} WCU for ${c.provisioned.hours} h $${c.provisioned.costUsd.toFixed(2)} then on-demand${c.warmThroughputWcu ? `, or warm throughput of ${c.warmThroughputWcu} WCU (one-time charge, see AWS pricing)` : ''} (us-east-1 prices of ${c.pricesAsOf}).`);
   const problems = plan.collections.flatMap((c) => c.problems);
   if (problems.length > 0) printProblems('Documents that cannot be migrated:', problems, write);
 }

@@ -1,0 +1,218 @@
+// `npx tsx bench/network.ts [--docs 100000] [--sequential-docs N] [--firehose-concurrency 32]`
+// The engine on a real-looking network (issue 16): one run, the same local servers behind the
+// network harness (Toxiproxy's `region` profile, 10 ms ± 2 ms each way, on both sides; the
+// capacity proxy in front of DynamoDB Local), the same generated alerts, every way of copying
+// side by side. Prints each result as `name = value`. Targets: region engine/sequential >= 3,
+// region engine/firehose >= 0.8, throttled engine/budget >= 0.85 with 0 lost and 0 duplicated,
+// faults lost = 0, verify/migrate >= 1.5, cpu engine/sequential <= 1.2.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { collectionSpec, tableName } from '../shared/catalogue';
+import { DynamoConnectionSchema } from '../shared/connection';
+import { createDynamoClients } from '../electron/adapters/dynamodb/client';
+import { ensureTables } from '../electron/adapters/dynamodb/table-admin';
+import { connectMongo } from '../electron/adapters/mongodb/connect';
+import { convertDocument } from '../electron/migration/convert-document';
+import { marshalItem } from '../electron/migration/marshal-item';
+import { readDocuments } from '../electron/migration/read-documents';
+import { verifyMigration } from '../electron/migration/verify-migration';
+import { writeBatch, type Item } from '../electron/migration/write-batch';
+import { loadSampleData } from '../electron/sandbox';
+import { startLocalServers } from '../electron/sandbox/servers';
+import { writeUnits } from '../electron/sandbox/servers/capacity-model';
+import { runEngine, type EngineRun } from './engine-process';
+
+const { values } = parseArgs({ options: {
+  docs: { type: 'string', default: '100000' },
+  // The sequential loop on the region profile is slow; a prefix of the documents gives its rate.
+  'sequential-docs': { type: 'string' },
+  'firehose-concurrency': { type: 'string', default: '32' },
+  'budget-wcu': { type: 'string', default: '2000' },
+} });
+const docs = Number(values.docs);
+const sequentialDocs = Math.min(docs, Number(values['sequential-docs'] ?? docs));
+const firehoseConcurrency = Number(values['firehose-concurrency']);
+const budgetWcu = Number(values['budget-wcu']);
+const spec = collectionSpec('alerts')!;
+const DATABASE = 'bench';
+const PREFIXES = ['NetRegion', 'NetFirehose', 'NetSequential', 'NetThrottled', 'NetFaults', 'NetLoopback', 'NetCpuSequential'] as const;
+const perSecond = (count: number, ms: number) => count / (ms / 1000);
+const line = (name: string, value: string, note = '') => console.log(`${name} = ${value}${note ? `  (${note})` : ''}`);
+
+console.log(`Node ${process.version}; ${docs} alerts; firehose at ${firehoseConcurrency} in flight; throttled budget ${budgetWcu} WCU`);
+const servers = await startLocalServers(() => {}, { network: 'region' });
+const harness = servers.harness!;
+for (const description of servers.descriptions) console.log(description);
+const stateDir = mkdtempSync(join(tmpdir(), 'awc-bench-net-'));
+const direct = await connectMongo({ backend: 'mongodb', url: `${servers.mongoUrl}/${DATABASE}` });
+const viaHarness = await connectMongo({ backend: 'mongodb', url: `${harness.mongoUrl}/${DATABASE}` });
+const clients = (prefix: string, endpoint: string) => createDynamoClients(DynamoConnectionSchema.parse({
+  backend: 'dynamodb', region: 'us-east-1', endpoint, tablePrefix: prefix, credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+}));
+const engine = (prefix: string, through: 'harness' | 'loopback'): Promise<EngineRun> => runEngine({
+  mongoUrl: `${through === 'harness' ? harness.mongoUrl : servers.mongoUrl}/${DATABASE}`,
+  endpoint: through === 'harness' ? harness.dynamoEndpoint : servers.dynamoEndpoint,
+  stateDir: mkdtempSync(join(stateDir, prefix)), prefix,
+});
+const engineRate = (run: EngineRun) => perSecond(run.processed, run.elapsedMs);
+const describeRun = (name: string, run: EngineRun) => console.log(`  ${name}: ${run.processed} docs in ${(run.elapsedMs / 1000).toFixed(1)}s = ${Math.round(engineRate(run))} docs/s; concurrency ${run.concurrency?.mode ?? '?'} ${run.concurrency?.current ?? '?'} at the end, peak ${run.concurrency?.peak ?? '?'}`);
+
+/** Verify (direct, no harness) of what an engine run left in its tables: missing and extra items. */
+async function verifyRun(prefix: string) {
+  const target = clients(prefix, servers.dynamoEndpoint);
+  try {
+    const result = await verifyMigration({ source: direct, target, stateDir }, { collections: ['alerts'] });
+    const alerts = result.collections[0]!;
+    return { ok: result.ok, lost: alerts.content?.missing.length ?? 0, duplicated: alerts.content?.extra.length ?? 0, different: alerts.content?.different.length ?? 0 };
+  } finally {
+    target.client.destroy();
+  }
+}
+
+/** The seed guide's loop: read, convert, write one batch of 25 at a time; CPU seconds of this process. */
+async function sequentialCopy(source: typeof direct, endpoint: string, prefix: string, limit: number) {
+  const target = clients(prefix, endpoint);
+  const writer = { doc: target.doc, table: tableName('alerts', prefix), where: target.where };
+  const started = Date.now();
+  const cpu = process.cpuUsage();
+  let copied = 0;
+  let pending: Item[] = [];
+  for await (const batch of readDocuments(source.db.collection('alerts'), { url: source.config.url })) {
+    for (const doc of batch) {
+      if (copied >= limit) break;
+      copied++;
+      const conversion = convertDocument(doc, spec);
+      if (conversion.ok) pending.push(conversion.item);
+      if (pending.length === 25) {
+        await writeBatch(writer, pending);
+        pending = [];
+      }
+    }
+    if (copied >= limit) break;
+  }
+  if (pending.length > 0) await writeBatch(writer, pending);
+  const used = process.cpuUsage(cpu);
+  target.client.destroy();
+  return { copied, ms: Date.now() - started, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+/** Pre-built items (the first 1000 alerts converted once, under fresh keys) at `concurrency` batches in flight. */
+async function firehose(prefix: string, count: number, concurrency: number): Promise<number> {
+  const templates: Item[] = [];
+  for await (const batch of readDocuments(direct.db.collection('alerts'), { url: direct.config.url })) {
+    for (const doc of batch) {
+      const conversion = convertDocument(doc, spec);
+      if (conversion.ok) templates.push(conversion.item);
+    }
+    if (templates.length >= 1000) break;
+  }
+  const target = clients(prefix, harness.dynamoEndpoint);
+  const table = tableName('alerts', prefix);
+  let next = 0;
+  const started = Date.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < count) {
+      const items = [];
+      for (let i = 0; i < 25 && next < count; i++, next++) items.push({ PutRequest: { Item: { ...templates[next % templates.length], id: `f-${next}` } } });
+      let request = items;
+      while (request.length > 0) {
+        const result = await target.doc.send(new BatchWriteCommand({ RequestItems: { [table]: request } }));
+        request = (result.UnprocessedItems?.[table] ?? []) as typeof items;
+      }
+    }
+  }));
+  target.client.destroy();
+  return perSecond(count, Date.now() - started);
+}
+
+/** Average write units of an item in the table's own bucket (the one every item lands in). */
+async function unitsPerItem(): Promise<number> {
+  let units = 0;
+  let items = 0;
+  for await (const batch of readDocuments(direct.db.collection('alerts'), { url: direct.config.url })) {
+    for (const doc of batch) {
+      const conversion = convertDocument(doc, spec);
+      if (!conversion.ok) continue;
+      units += writeUnits(marshalItem(conversion.item));
+      items++;
+    }
+    if (items >= 2000) break;
+  }
+  return units / items;
+}
+
+try {
+  let started = Date.now();
+  await loadSampleData(direct.db, { alerts: docs, collections: ['alerts'] });
+  console.log(`Loaded ${docs} alerts in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  const admin = clients('NetAdmin', servers.dynamoEndpoint);
+  // Tables exist before each timed run, so table creation is timed for none of them.
+  for (const prefix of PREFIXES) await ensureTables(admin, [spec], prefix);
+  admin.client.destroy();
+
+  console.log('\nRegion profile, no throttling:');
+  const region = await engine('NetRegion', 'harness');
+  describeRun('engine (adaptive)', region);
+  const firehoseRate = await firehose('NetFirehose', region.processed, firehoseConcurrency);
+  console.log(`  firehose at ${firehoseConcurrency} in flight: ${Math.round(firehoseRate)} docs/s`);
+  const sequential = await sequentialCopy(viaHarness, harness.dynamoEndpoint, 'NetSequential', sequentialDocs);
+  const sequentialRate = perSecond(sequential.copied, sequential.ms);
+  console.log(`  sequential loop: ${sequential.copied} docs in ${(sequential.ms / 1000).toFixed(1)}s = ${Math.round(sequentialRate)} docs/s`);
+
+  // Verify through the same harness: reads pay the same round trips as the writes did.
+  const verifyTarget = clients('NetRegion', harness.dynamoEndpoint);
+  started = Date.now();
+  const verified = await verifyMigration({ source: viaHarness, target: verifyTarget, stateDir }, { collections: ['alerts'] });
+  const verifyRate = perSecond(verified.collections[0]!.sourceCount, Date.now() - started);
+  verifyTarget.client.destroy();
+  console.log(`  verify: ${verified.collections[0]!.sourceCount} docs = ${Math.round(verifyRate)} docs/s, ${verified.ok ? 'clean' : 'NOT clean'}`);
+
+  console.log(`\nRegion profile, ${budgetWcu} WCU per table and per GSI:`);
+  harness.capacity({ wcu: budgetWcu, burstSeconds: 1 });
+  const before = harness.stats();
+  const throttled = await engine('NetThrottled', 'harness');
+  const throttledRequests = harness.stats().throttled - before.throttled;
+  const unprocessed = harness.stats().unprocessedItems - before.unprocessedItems;
+  harness.capacity({ wcu: Infinity });
+  describeRun('engine (adaptive)', throttled);
+  const budgetRate = budgetWcu / (await unitsPerItem());
+  const throttledCheck = await verifyRun('NetThrottled');
+  console.log(`  the budget admits ${Math.round(budgetRate)} items/s; ${throttledRequests} throttled requests, ${unprocessed} items returned unprocessed`);
+
+  console.log('\nRegion profile with faults (2% 500s, 10% of items unprocessed, connections reset every 2 s):');
+  harness.capacity({ errorRate: 0.02, unprocessedRate: 0.1, seed: 16 });
+  const resets = setInterval(() => {
+    void harness.fault('reset', { ms: 0 }).then(async (clear) => { await new Promise((r) => setTimeout(r, 50)); await clear(); }).catch(() => {});
+  }, 2000);
+  const faulty = await engine('NetFaults', 'harness').finally(() => clearInterval(resets));
+  harness.capacity({ errorRate: 0, unprocessedRate: 0 });
+  await harness.clearFaults();
+  const faultStats = harness.stats();
+  describeRun('engine (adaptive)', faulty);
+  const faultCheck = await verifyRun('NetFaults');
+  console.log(`  so far: ${faultStats.internalErrors} 500s, ${faultStats.unprocessedItems} unprocessed items in all runs`);
+
+  console.log('\nLoopback (no harness), CPU:');
+  const loopback = await engine('NetLoopback', 'loopback');
+  describeRun('engine (adaptive)', loopback);
+  const cpuSequential = await sequentialCopy(direct, servers.dynamoEndpoint, 'NetCpuSequential', docs);
+  const engineCpu = loopback.cpuSeconds / loopback.processed;
+  const sequentialCpu = cpuSequential.cpuSeconds / cpuSequential.copied;
+  console.log(`  engine ${(engineCpu * 1e6).toFixed(0)} µs CPU/doc; sequential loop ${(sequentialCpu * 1e6).toFixed(0)} µs CPU/doc (${Math.round(perSecond(cpuSequential.copied, cpuSequential.ms))} docs/s)`);
+
+  console.log('');
+  line('region engine/sequential', (engineRate(region) / sequentialRate).toFixed(2), 'target >= 3');
+  line('region engine/firehose', (engineRate(region) / firehoseRate).toFixed(2), 'target >= 0.8');
+  line('throttled engine/budget', (engineRate(throttled) / budgetRate).toFixed(2), `target >= 0.85; lost ${throttledCheck.lost}, duplicated ${throttledCheck.duplicated}, different ${throttledCheck.different}, verify ${throttledCheck.ok ? 'clean' : 'NOT clean'}; ${throttledRequests} throttled requests`);
+  line('faults lost', String(faultCheck.lost), `target 0; duplicated ${faultCheck.duplicated}, verify ${faultCheck.ok ? 'clean' : 'NOT clean'}`);
+  line('verify/migrate', (verifyRate / engineRate(region)).toFixed(2), 'target >= 1.5');
+  line('cpu engine/sequential', (engineCpu / sequentialCpu).toFixed(2), 'target <= 1.2');
+} finally {
+  await direct.client.close();
+  await viaHarness.client.close();
+  await servers.stop();
+  rmSync(stateDir, { recursive: true, force: true });
+}
