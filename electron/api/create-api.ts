@@ -8,7 +8,7 @@ import {
 import { AppError } from '../../shared/errors';
 import type { MigrationProgress } from '../../shared/migration';
 import type { DatabaseAdapter } from '../adapters/database-adapter';
-import { checkDynamoUpdate, fromWireForDynamo, fromWireForMongo, toWireValue } from './wire-value';
+import { checkDynamoUpdate, fromWireForDynamo, fromWireForMongo, toWireValue } from '../adapters/wire-value';
 import type { MigrationJob } from '../migration';
 import type { ApiDeps } from './api-deps';
 import { toErrorData, validationError } from './error-data';
