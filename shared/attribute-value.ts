@@ -1,5 +1,5 @@
 /**
- * Documents in wire form (Extended JSON, see electron/api/wire-value.ts) as DynamoDB's
+ * Documents in wire form (Extended JSON, see electron/adapters/wire-value.ts) as DynamoDB's
  * AttributeValue JSON, the form of `aws dynamodb` CLI arguments and of DynamoDB's own exports.
  * Pure, so the renderer, the exporter and the copy-as-code generators share it. Values convert as
  * a migration converts them: dates and ObjectIds become strings, exact numbers keep their digits.

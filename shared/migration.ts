@@ -4,7 +4,7 @@ import { COLLECTION_NAMES } from './catalogue';
 /**
  * The migration engine's inputs and outputs. The engine (electron/migration), the CLI and the
  * console's contract all use these schemas; values inside documents are in wire form
- * (see electron/api/wire-value.ts), so every result here is plain JSON.
+ * (see electron/adapters/wire-value.ts), so every result here is plain JSON.
  */
 
 export const CollectionNameSchema = z.string().refine((name) => COLLECTION_NAMES.includes(name), {

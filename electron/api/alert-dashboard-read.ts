@@ -3,7 +3,7 @@ import type { QueryPlan } from '../../shared/database';
 import type { ParsedInput } from '../../shared/contract';
 import type { Filter } from '../../shared/query';
 import type { DatabaseAdapter } from '../adapters/database-adapter';
-import { toWireValue } from './wire-value';
+import { toWireValue } from '../adapters/wire-value';
 
 // Large pages: the dashboard reads three small fields of every alert in its window.
 const PAGE_SIZE = 5000;

@@ -1,9 +1,9 @@
-import { MongoClient } from 'mongodb';
 import { DEFAULT_TABLE_PREFIX } from '../../shared/catalogue';
 import { DEFAULT_MONGO_URL, DynamoConnectionSchema, MongoConnectionSchema, type Backend, type Connection } from '../../shared/connection';
 import type { ConnectionDefaults } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { localEndpointCredentials } from '../adapters/dynamodb/local-credentials';
+import { parseWithDriver } from '../adapters/mongodb/connect';
 import type { ConnectionStore } from '../settings/connection-store';
 import { parseMongoUrl } from '../settings/mongo-url';
 
@@ -45,8 +45,7 @@ function mongoConnection(url: string): Connection {
     throw refuse((error as AppError).message.replace(/\.$/, ''));
   }
   try {
-    // The driver's own parser, as connecting would use it; nothing is opened until connect().
-    new MongoClient(url);
+    parseWithDriver(url);
   } catch (error) {
     // Its message may quote the URL, password included.
     throw refuse(((error as Error).message ?? 'malformed').split(url).join('<MONGO_URL>').replace(/\.$/, ''));

@@ -3,7 +3,7 @@ import type { ExportChunkOutput, ParsedInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { csvRecords, jsonRecords } from '../../shared/export-format';
 import type { DatabaseAdapter } from '../adapters/database-adapter';
-import { toWireValue } from './wire-value';
+import { toWireValue } from '../adapters/wire-value';
 
 type StartInput = ParsedInput<'export.start'>;
 

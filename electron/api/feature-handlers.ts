@@ -3,7 +3,7 @@ import { summarizeFields } from '../../shared/field-overview';
 import type { DatabaseAdapter } from '../adapters/database-adapter';
 import { readAlertDashboard } from './alert-dashboard-read';
 import type { ExportSessions } from './export-sessions';
-import { toWireValue } from './wire-value';
+import { toWireValue } from '../adapters/wire-value';
 
 type FeatureCall = 'documents.explain' | 'export.start' | 'export.next' | 'export.cancel' | 'collections.fields' | 'dashboard.alerts';
 export type FeatureHandlers = { [K in FeatureCall]: (input: ParsedInput<K>) => Promise<CallOutput<K>> };

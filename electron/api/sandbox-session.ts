@@ -2,6 +2,7 @@ import { DEFAULT_TABLE_PREFIX } from '../../shared/catalogue';
 import type { SandboxStatus } from '../../shared/contract';
 import { dynamoDbLocalCredentials } from '../adapters/dynamodb/local-credentials';
 import type { Sandbox } from '../sandbox';
+import type { Handlers } from './api-core';
 import type { ApiDeps } from './api-deps';
 import { toErrorData } from './error-data';
 
@@ -61,4 +62,12 @@ export class SandboxSession {
       return this.state;
     }
   }
+}
+
+/** The Connections page's sandbox button: start (or join) the one sandbox, and its status. */
+export function sandboxHandlers(sandbox: SandboxSession): Handlers<'sandbox.start' | 'sandbox.status'> {
+  return {
+    'sandbox.start': async ({ alerts }) => sandbox.start(alerts),
+    'sandbox.status': async () => sandbox.status(),
+  };
 }

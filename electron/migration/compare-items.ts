@@ -1,7 +1,7 @@
 import { NumberValue } from '@aws-sdk/lib-dynamodb';
 import diff from 'microdiff';
 import type { FieldDifference } from '../../shared/migration';
-import { toWireValue } from '../api/wire-value';
+import { toWireValue } from '../adapters/wire-value';
 import type { Item } from './write-batch';
 
 /** Wrappers that make values of one DynamoDB type compare by value; never valid field names in our data. */

@@ -1,4 +1,4 @@
-import { MongoClient } from 'mongodb';
+import { connectMongo, type MongoHandle } from '../adapters/mongodb/connect';
 import { createBucket, createS3Clients } from '../adapters/s3/s3-client';
 import { startLocalServers } from './servers';
 import { loadSampleData, type SampleDataOptions } from './sample-data/load-sample-data';
@@ -26,17 +26,17 @@ export interface Sandbox {
 export async function startSandbox(options: SampleDataOptions & { log?: (line: string) => void; s3?: boolean } = {}): Promise<Sandbox> {
   const servers = await startLocalServers(options.log, { s3: options.s3 ?? false });
   const mongoUrl = `${servers.mongoUrl}/${SANDBOX_DATABASE}`;
-  const client = new MongoClient(mongoUrl);
+  let mongo: MongoHandle | undefined;
   try {
-    await client.connect();
-    const counts = await loadSampleData(client.db(), options);
+    mongo = await connectMongo({ backend: 'mongodb', url: mongoUrl });
+    const counts = await loadSampleData(mongo.db, options);
     if (servers.s3Endpoint) await createSandboxBucket(servers.s3Endpoint);
     return { mongoUrl, dynamoEndpoint: servers.dynamoEndpoint, ...(servers.s3Endpoint ? { s3Endpoint: servers.s3Endpoint } : {}), descriptions: servers.descriptions, counts, stop: () => servers.stop() };
   } catch (error) {
     await servers.stop();
     throw error;
   } finally {
-    await client.close();
+    await mongo?.client.close();
   }
 }
 

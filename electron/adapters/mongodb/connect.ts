@@ -14,6 +14,11 @@ function databaseFromUrl(url: string): string | undefined {
   return match?.[1] ? decodeURIComponent(match[1]) : undefined;
 }
 
+/** Reads `url` with the driver's own parser, as connecting would; opens nothing. Throws its error. */
+export function parseWithDriver(url: string): void {
+  new MongoClient(url);
+}
+
 /**
  * Connects with short timeouts so a dead server gives a clear error in seconds, not a hang.
  * One pooled client per connection; callers share it.

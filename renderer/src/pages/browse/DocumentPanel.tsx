@@ -48,17 +48,7 @@ export function DocumentPanel({ connectionId, collection, document, onChanged, o
         <span className="mono muted">{id ?? 'no id field'}</span>
         <button type="button" className="button button-small button-quiet" onClick={onClose} aria-label="Close document" aria-keyshortcuts="Escape">✕</button>
       </div>
-      {references.length > 0 && (
-        <nav className="references" aria-label="Related documents">
-          <h3>Related</h3>
-          <ul className="plain-list">
-            {references.slice(0, 20).map((r) => (
-              <li key={`${r.field}/${r.id}`}><span className="muted">{r.field}</span> <button type="button" className="link mono" onClick={() => onOpenReference(r.collection, r.id)}>{r.id}</button></li>
-            ))}
-            {references.length > 20 && <li className="muted small">and {references.length - 20} more</li>}
-          </ul>
-        </nav>
-      )}
+      <RelatedDocuments references={references} onOpen={onOpenReference} />
       <JsonView value={document} testId="document-json" />
       {!id && <Notice kind="info">This document has no string <code>id</code>, so the console cannot address it for edits.</Notice>}
       {id && (
@@ -91,5 +81,21 @@ export function DocumentPanel({ connectionId, collection, document, onChanged, o
         </ConfirmDialog>
       )}
     </section>
+  );
+}
+
+/** Links to the documents this one names (at most 20). */
+function RelatedDocuments({ references, onOpen }: { references: ReturnType<typeof referencesOf>; onOpen(collection: string, id: string): void }) {
+  if (references.length === 0) return null;
+  return (
+    <nav className="references" aria-label="Related documents">
+      <h3>Related</h3>
+      <ul className="plain-list">
+        {references.slice(0, 20).map((r) => (
+          <li key={`${r.field}/${r.id}`}><span className="muted">{r.field}</span> <button type="button" className="link mono" onClick={() => onOpen(r.collection, r.id)}>{r.id}</button></li>
+        ))}
+        {references.length > 20 && <li className="muted small">and {references.length - 20} more</li>}
+      </ul>
+    </nav>
   );
 }

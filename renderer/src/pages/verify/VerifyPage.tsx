@@ -1,8 +1,8 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, type UseMutationResult } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { COLLECTION_NAMES } from '../../../../shared/catalogue';
-import type { SavedConnection } from '../../../../shared/contract';
-import type { CollectionVerify } from '../../../../shared/migration';
+import type { SavedConnection, VerifyProgress } from '../../../../shared/contract';
+import type { CollectionVerify, VerifyResult } from '../../../../shared/migration';
 import { call } from '../../api/client';
 import { useDataChangedAt } from '../../api/data-changes';
 import { useShownJob } from '../../api/use-job-progress';
@@ -64,51 +64,64 @@ export function VerifyPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
       {progressError !== undefined && <ErrorNotice error={progressError} />}
       {!jobId && <Empty title="Not verified yet">Run verify after a migration to see what matches.</Empty>}
       {jobId && !progress && progressError === undefined && <Loading />}
-      {progress?.state === 'running' && (
-        <section className="panel" aria-label="Verify progress">
-          <div className="panel-header">
-            <span data-testid="verify-phase">{progress.phase ? `${progress.phase[0]!.toUpperCase()}${progress.phase.slice(1)}…` : 'Working…'}</span>
-            <button type="button" className="button button-small button-danger" onClick={() => cancel.mutate()} disabled={cancel.isPending}>Cancel verify</button>
-          </div>
-          <ProgressBar done={progress.done} total={progress.total} label="Verify progress" />
-          <p className="muted small">{formatCount(progress.done)} of {formatCount(progress.total)} documents read</p>
-        </section>
-      )}
+      {progress?.state === 'running' && <VerifyProgressPanel progress={progress} cancel={cancel} />}
       {cancel.error && <ErrorNotice error={cancel.error} />}
       {progress?.state === 'cancelled' && <Notice kind="info" title="Verify cancelled">Nothing was compared to the end. Run verify again when you are ready.</Notice>}
       {progress?.state === 'failed' && <Notice kind="error" title="Verify failed">{progress.error?.message}</Notice>}
       {result && stale && <Notice kind="warning" title="This result may be out of date">Data changed after it was taken (a migration or an edit). Run verify again.</Notice>}
 
-      {result && (
-        <section className="panel">
-          <div className="panel-header">
-            <h2>Result</h2>
-            <span className={`badge ${result.ok ? 'badge-ok' : 'badge-danger'}`} data-testid="verify-overall">{result.ok ? '✓ everything matches' : '✗ differences found'}</span>
-          </div>
-          <div className="table-wrap" tabIndex={0} role="region" aria-label="Verify results by collection">
-          <table className="table" data-testid="verify-table">
-            <thead><tr><th><span className="visually-hidden">Match</span></th><th>Collection</th><th>Table</th><th className="num">MongoDB</th><th className="num">DynamoDB</th><th className="num">Compared</th><th className="num">Missing</th><th className="num">Extra</th><th className="num">Different</th><th className="num">Unmigratable</th></tr></thead>
-            <tbody>
-              {result.collections.map((c) => <VerifyRow key={c.collection} c={c} open={c.collection === open} onOpen={() => { setOpen(c.collection === open ? undefined : c.collection); setOpenId(undefined); }} />)}
-            </tbody>
-          </table>
-          </div>
-        </section>
-      )}
+      {result && <ResultTable result={result} open={open} onOpen={(collection) => { setOpen(collection === open ? undefined : collection); setOpenId(undefined); }} />}
 
-      {opened?.content && (
-        <section className="panel">
-          <div className="panel-header"><h2>{opened.collection}{opened.content.sampled && <span className="badge badge-small">sampled</span>}</h2></div>
-          <div className="mismatch-lists">
-            <IdList title="Different" ids={opened.content.different.map((d) => d.id)} active={openId} onPick={setOpenId} testId="different-ids" />
-            <IdList title="Missing in DynamoDB" ids={opened.content.missing} />
-            <IdList title="Extra in DynamoDB" ids={opened.content.extra} />
-            <IdList title="Could not be migrated" ids={opened.content.unmigratable.map((u) => `${u.id} · ${u.code}`)} />
-          </div>
-        </section>
-      )}
+      {opened?.content && <Mismatches collection={opened.collection} content={opened.content} openId={openId} onPick={setOpenId} />}
       <div ref={diffPanel} className="scroll-anchor">{opened && different && <DiffView mongo={mongo} dynamo={dynamo} collection={opened.collection} id={different.id} differences={different.differences} />}</div>
     </div>
+  );
+}
+
+function VerifyProgressPanel({ progress, cancel }: { progress: VerifyProgress; cancel: UseMutationResult<VerifyProgress, Error, void> }) {
+  return (
+    <section className="panel" aria-label="Verify progress">
+      <div className="panel-header">
+        <span data-testid="verify-phase">{progress.phase ? `${progress.phase[0]!.toUpperCase()}${progress.phase.slice(1)}…` : 'Working…'}</span>
+        <button type="button" className="button button-small button-danger" onClick={() => cancel.mutate()} disabled={cancel.isPending}>Cancel verify</button>
+      </div>
+      <ProgressBar done={progress.done} total={progress.total} label="Verify progress" />
+      <p className="muted small">{formatCount(progress.done)} of {formatCount(progress.total)} documents read</p>
+    </section>
+  );
+}
+
+function ResultTable({ result, open, onOpen }: { result: VerifyResult; open?: string; onOpen(collection: string): void }) {
+  return (
+    <section className="panel">
+      <div className="panel-header">
+        <h2>Result</h2>
+        <span className={`badge ${result.ok ? 'badge-ok' : 'badge-danger'}`} data-testid="verify-overall">{result.ok ? '✓ everything matches' : '✗ differences found'}</span>
+      </div>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Verify results by collection">
+      <table className="table" data-testid="verify-table">
+        <thead><tr><th><span className="visually-hidden">Match</span></th><th>Collection</th><th>Table</th><th className="num">MongoDB</th><th className="num">DynamoDB</th><th className="num">Compared</th><th className="num">Missing</th><th className="num">Extra</th><th className="num">Different</th><th className="num">Unmigratable</th></tr></thead>
+        <tbody>
+          {result.collections.map((c) => <VerifyRow key={c.collection} c={c} open={c.collection === open} onOpen={() => onOpen(c.collection)} />)}
+        </tbody>
+      </table>
+      </div>
+    </section>
+  );
+}
+
+/** The ids of one collection's mismatches; a different one opens its diff. */
+function Mismatches({ collection, content, openId, onPick }: { collection: string; content: NonNullable<CollectionVerify['content']>; openId?: string; onPick(id: string): void }) {
+  return (
+    <section className="panel">
+      <div className="panel-header"><h2>{collection}{content.sampled && <span className="badge badge-small">sampled</span>}</h2></div>
+      <div className="mismatch-lists">
+        <IdList title="Different" ids={content.different.map((d) => d.id)} active={openId} onPick={onPick} testId="different-ids" />
+        <IdList title="Missing in DynamoDB" ids={content.missing} />
+        <IdList title="Extra in DynamoDB" ids={content.extra} />
+        <IdList title="Could not be migrated" ids={content.unmigratable.map((u) => `${u.id} · ${u.code}`)} />
+      </div>
+    </section>
   );
 }
 

@@ -1,0 +1,76 @@
+import type { Connection, DynamoConnection, MongoConnection } from '../../shared/connection';
+import type { CallName, CallOutput, ParsedInput } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type { DatabaseAdapter } from '../adapters/database-adapter';
+import type { ApiDeps } from './api-deps';
+import { JobRegistry } from './job-registry';
+
+/** The handlers of some of the contract's calls; createApi spreads one per namespace into all of them. */
+export type Handlers<K extends CallName = CallName> = { [P in K]: (input: ParsedInput<P>) => Promise<CallOutput<P>> };
+
+/** What every handler module shares: saved connections, one adapter per connection, the job registry. */
+export interface ApiCore<Context> {
+  deps: ApiDeps<Context>;
+  jobs: JobRegistry;
+  connection(id: string): Connection;
+  adapter(id: string): Promise<DatabaseAdapter>;
+  /** Closes and drops the connection's adapter, so the next call opens one with its saved settings. */
+  forget(id: string): Promise<void>;
+  pair(sourceId: string, targetId: string): { source: MongoConnection; target: DynamoConnection };
+  withContext<T>(sourceId: string, targetId: string, work: (context: Context) => Promise<T>): Promise<T>;
+  /** Runs at close, in the order registered, before the adapters close. */
+  onClose(cleanup: () => void | Promise<void>): void;
+  close(): Promise<void>;
+}
+
+export function createApiCore<Context>(deps: ApiDeps<Context>): ApiCore<Context> {
+  const adapters = new Map<string, Promise<DatabaseAdapter>>();
+  const cleanups: (() => void | Promise<void>)[] = [];
+
+  function connection(id: string): Connection {
+    const found = deps.store.get(id);
+    if (!found) throw new AppError('NOT_FOUND', `No saved connection ${id}. Save it on the Connections page first.`);
+    return found;
+  }
+
+  function adapter(id: string): Promise<DatabaseAdapter> {
+    let pending = adapters.get(id);
+    if (!pending) {
+      pending = deps.createAdapter(connection(id));
+      adapters.set(id, pending);
+      pending.catch(() => adapters.delete(id));
+    }
+    return pending;
+  }
+
+  async function forget(id: string): Promise<void> {
+    const pending = adapters.get(id);
+    adapters.delete(id);
+    await pending?.then((a) => a.close()).catch(() => {});
+  }
+
+  function pair(sourceId: string, targetId: string): { source: MongoConnection; target: DynamoConnection } {
+    const source = connection(sourceId);
+    const target = connection(targetId);
+    if (source.backend !== 'mongodb') throw new AppError('VALIDATION', 'The migration source must be a MongoDB connection.');
+    if (target.backend !== 'dynamodb') throw new AppError('VALIDATION', 'The migration target must be a DynamoDB connection.');
+    return { source, target };
+  }
+
+  async function withContext<T>(sourceId: string, targetId: string, work: (context: Context) => Promise<T>): Promise<T> {
+    const { source, target } = pair(sourceId, targetId);
+    const opened = await deps.engine.open(source, target);
+    try {
+      return await work(opened.context);
+    } finally {
+      await opened.close().catch(() => {});
+    }
+  }
+
+  async function close(): Promise<void> {
+    for (const cleanup of cleanups) await cleanup();
+    await Promise.all([...adapters.keys()].map(forget));
+  }
+
+  return { deps, jobs: new JobRegistry(), connection, adapter, forget, pair, withContext, onClose: (c) => cleanups.push(c), close };
+}

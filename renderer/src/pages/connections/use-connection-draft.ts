@@ -1,0 +1,63 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { DEFAULT_TABLE_PREFIX } from '../../../../shared/catalogue';
+import { ConnectionSchema, DEFAULT_MONGO_URL, type Connection } from '../../../../shared/connection';
+import type { SavedConnection } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { connectionProblems } from './connection-problems';
+
+type CredentialsSource = 'default' | 'profile' | 'keys';
+
+export interface Draft {
+  backend: 'mongodb' | 'dynamodb';
+  name: string;
+  url: string;
+  database: string;
+  region: string;
+  endpoint: string;
+  tablePrefix: string;
+  source: CredentialsSource;
+  profile: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+/** Changes the draft (and forgets the last test result, which was for the old fields). */
+export type SetDraft = (change: Partial<Draft>) => void;
+
+const EMPTY: Draft = {
+  backend: 'mongodb', name: '', url: DEFAULT_MONGO_URL, database: '', region: 'us-east-1', endpoint: '',
+  tablePrefix: DEFAULT_TABLE_PREFIX, source: 'default', profile: '', accessKeyId: '', secretAccessKey: '',
+};
+
+function toConnection(d: Draft): unknown {
+  if (d.backend === 'mongodb') return { backend: 'mongodb', url: d.url.trim(), ...(d.database.trim() ? { database: d.database.trim() } : {}) };
+  return {
+    backend: 'dynamodb',
+    region: d.region.trim(),
+    tablePrefix: d.tablePrefix.trim(),
+    ...(d.endpoint.trim() ? { endpoint: d.endpoint.trim() } : {}),
+    ...(d.source === 'profile' ? { profile: d.profile.trim() } : {}),
+    ...(d.source === 'keys' ? { credentials: { accessKeyId: d.accessKeyId.trim(), secretAccessKey: d.secretAccessKey } } : {}),
+  };
+}
+
+/** The form's state: the draft checked with the contract's schema as typed, its test, and its save. */
+export function useConnectionDraft(onUse: (saved: SavedConnection) => void) {
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const queryClient = useQueryClient();
+  const parsed = ConnectionSchema.safeParse(toConnection(draft));
+  const problems = parsed.success ? [] : connectionProblems(parsed.error.issues);
+  const set: SetDraft = (change) => { setDraft({ ...draft, ...change }); test.reset(); };
+
+  const test = useMutation({ mutationFn: (connection: Connection) => call('connections.test', { connection }) });
+  const save = useMutation({
+    mutationFn: ({ connection }: { connection: Connection; use: boolean }) => call('connections.save', { name: draft.name.trim(), connection }),
+    onSuccess: (saved, { use }) => {
+      void queryClient.invalidateQueries({ queryKey: ['connections'] });
+      setDraft({ ...EMPTY, backend: draft.backend });
+      if (use) onUse(saved);
+    },
+  });
+  return { draft, set, parsed, problems, test, save };
+}

@@ -1,0 +1,22 @@
+import type { RunSettings } from './use-migration';
+
+/** Batches in flight, the path (direct or via S3) and the bucket the S3 path needs. */
+export function RunSettingsFields({ settings, onChange }: { settings: RunSettings; onChange(change: Partial<RunSettings>): void }) {
+  const { concurrency, via, bucket } = settings;
+  return (
+    <>
+      <label className="field-inline"><span>Batches in flight</span>
+        <select className="input input-small" aria-label="Concurrency" value={concurrency} onChange={(e) => onChange({ concurrency: Number(e.target.value) })}>
+          {[1, 2, 4, 8, 16].map((n) => <option key={n} value={n}>{n}</option>)}
+        </select>
+      </label>
+      <label className="field-inline"><span>Path</span>
+        <select className="input input-small" aria-label="Path" value={via} onChange={(e) => onChange({ via: e.target.value as 'direct' | 's3' })} title="Via S3: export to S3, then DynamoDB ImportTable (creates new tables only)">
+          <option value="direct">direct</option>
+          <option value="s3">via S3</option>
+        </select>
+      </label>
+      {via === 's3' && <input className="input input-small" aria-label="S3 bucket" placeholder="S3 bucket" value={bucket} onChange={(e) => onChange({ bucket: e.target.value })} />}
+    </>
+  );
+}
