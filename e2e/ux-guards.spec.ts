@@ -38,6 +38,22 @@ test('warns before a full sorted Scan, with its cost, and Load more reads nothin
   await page.context().close();
 });
 
+test('a Scan picked in the index list asks first too, as a new filter would', async ({ browser }) => {
+  const page = await openWithSandbox(browser);
+  await browse(page, 'DynamoDB');
+  await page.getByRole('textbox', { name: 'Filter', exact: true }).fill('{"status": "active"}');
+  await page.getByRole('textbox', { name: 'Sort field' }).fill('timestamp');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByTestId('plan')).toContainText('Query on status-index');
+  await page.getByRole('combobox', { name: 'Index', exact: true }).selectOption('Scan');
+  const warning = page.getByTestId('scan-warning');
+  await expect(warning).toContainText('reads the whole');
+  await expect(page.getByTestId('plan')).toContainText('Query on status-index');
+  await warning.getByRole('button', { name: 'Read the whole table' }).click();
+  await expect(page.getByTestId('plan')).toContainText('whole table was read');
+  await page.context().close();
+});
+
 test('cancels a running read: the renderer asks the main process to stop it', async ({ browser }) => {
   const sent: { name: string; input: { requestId?: string; options?: { sort?: unknown } } }[] = [];
   const page = await openWithSandbox(browser);

@@ -40,13 +40,15 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
   const [picked, setPicked] = useState<Doc>();
   // DynamoDB only; a pick names one table's GSIs, so it goes back to Auto with the collection.
   const [index, setIndex] = useState(AUTO_INDEX);
-  const [warning, setWarning] = useState<{ preview: QueryPreview; request: FindRequest }>();
+  const [warning, setWarning] = useState<{ preview: QueryPreview; request: FindRequest; index?: string }>();
   const [cancelled, setCancelled] = useState(false);
   const [clears, setClears] = useState(0);
   const pickedIndex = backend === 'dynamodb' && index !== AUTO_INDEX ? index : undefined;
+  // The index the shown result was read with: a new pick runs through the same preview as a new filter.
+  const [runIndex, setRunIndex] = useState<string>();
   const queryClient = useQueryClient();
   const form = useRef<HTMLFormElement>(null);
-  const findKey = ['find', connection?.id, collection, request, pickedIndex];
+  const findKey = ['find', connection?.id, collection, request, runIndex];
 
   const collections = useQuery({
     queryKey: ['collections', connection?.id],
@@ -62,7 +64,7 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
       signal.addEventListener('abort', () => { void call('documents.cancel', { requestId }).catch(() => {}); });
       return call('documents.find', {
         connectionId: connection!.id, collection, filter: request.filter, requestId,
-        options: { limit: request.limit, ...(request.sort ? { sort: request.sort } : {}), ...(request.projection ? { projection: request.projection } : {}), ...(pickedIndex ? { index: pickedIndex } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
+        options: { limit: request.limit, ...(request.sort ? { sort: request.sort } : {}), ...(request.projection ? { projection: request.projection } : {}), ...(runIndex ? { index: runIndex } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
       });
     },
     initialPageParam: undefined as string | undefined,
@@ -70,22 +72,28 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
     enabled: !!connection,
   });
 
-  const nextRun = (next: FindRequest) => { setPicked(undefined); setCancelled(false); setWarning(undefined); setRequest({ ...next, run: request.run + 1 }); };
+  // `withIndex` is passed explicitly (undefined = Auto): a default parameter would turn Auto back into the old pick.
+  const nextRunWith = (next: FindRequest, withIndex: string | undefined) => {
+    setPicked(undefined); setCancelled(false); setWarning(undefined); setRunIndex(withIndex); setRequest({ ...next, run: request.run + 1 });
+  };
   // On DynamoDB a read of the whole table is previewed first, and asked about.
   // A preview that fails (e.g. an index pick the filter cannot use) runs the find, which reports it where it belongs.
-  const run = (next: FindRequest) => {
-    if (backend !== 'dynamodb' || !connection) return nextRun(next);
-    const options = { limit: next.limit, ...(next.sort ? { sort: next.sort } : {}), ...(pickedIndex ? { index: pickedIndex } : {}) };
+  const nextRun = (next: FindRequest) => nextRunWith(next, pickedIndex);
+  const runWith = (next: FindRequest, withIndex: string | undefined) => {
+    if (backend !== 'dynamodb' || !connection) return nextRunWith(next, withIndex);
+    const options = { limit: next.limit, ...(next.sort ? { sort: next.sort } : {}), ...(withIndex ? { index: withIndex } : {}) };
     call('documents.preview', { connectionId: connection.id, collection, filter: next.filter, options }).then(
-      (preview) => (preview.fullRead ? setWarning({ preview, request: next }) : nextRun(next)),
-      () => nextRun(next),
+      (preview) => (preview.fullRead ? setWarning({ preview, request: next, ...(withIndex ? { index: withIndex } : {}) }) : nextRunWith(next, withIndex)),
+      () => nextRunWith(next, withIndex),
     );
   };
+  const run = (next: FindRequest) => runWith(next, pickedIndex);
   const cancel = () => { void queryClient.cancelQueries({ queryKey: findKey }); setCancelled(true); };
   // A filter written for one collection does not fit another: a new collection starts unfiltered.
   const openCollection = (name: string, filter: Record<string, unknown> = {}, open?: Doc) => {
     setCollection(name);
     setIndex(AUTO_INDEX);
+    setRunIndex(undefined);
     setDraft({ ...FIRST_DRAFT, limit: draft.limit, filter: Object.keys(filter).length ? JSON.stringify(filter) : '' });
     setWarning(undefined);
     setCancelled(false);
@@ -125,7 +133,7 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
     }
     refresh();
   };
-  const switchBackend = (next: 'mongodb' | 'dynamodb') => { setBackend(next); setPicked(undefined); setIndex(AUTO_INDEX); setWarning(undefined); };
+  const switchBackend = (next: 'mongodb' | 'dynamodb') => { setBackend(next); setPicked(undefined); setIndex(AUTO_INDEX); setRunIndex(undefined); setWarning(undefined); };
 
   return (
     <div className="page page-wide">
@@ -142,9 +150,9 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
             run({ ...request, filter });
           }} />}
           <FilterBar draft={draft} onChange={setDraft} onRun={run} onClear={clear} onCancel={cancel} running={results.isFetching} formRef={form} />
-          {connection && <ResultTools connection={connection} collection={collection} request={request} index={pickedIndex} draft={draft} info={collections.data?.find((c) => c.name === collection)}
+          {connection && <ResultTools connection={connection} collection={collection} request={request} index={runIndex} draft={draft} info={collections.data?.find((c) => c.name === collection)}
             onApply={(next) => { const checked = checkDraft(next).request; setDraft(next); if (checked) run(checked); }} />}
-          {warning && <ScanWarning preview={warning.preview} onCancel={() => setWarning(undefined)} onRun={() => nextRun(warning.request)} />}
+          {warning && <ScanWarning preview={warning.preview} onCancel={() => setWarning(undefined)} onRun={() => nextRunWith(warning.request, warning.index)} />}
           <div className="results-bar" aria-live="polite">
             <span>{loading ? 'Loading…' : `${formatCount(rows.length)} loaded${results.hasNextPage ? ' · more available' : ''}`}</span>
             {results.hasNextPage && (
@@ -180,8 +188,8 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
         <div className="browse-side">
           {connection && (selected >= 0 || picked) && <DocumentCopy document={selected >= 0 ? rows[selected]! : picked!} />}
           {connection && <DocumentPanel key={`${connection.id}/${collection}/${picked ? identity(picked) : ''}`} connectionId={connection.id} collection={collection} document={selected >= 0 ? rows[selected] : picked && Object.keys(picked).length > 1 ? picked : undefined} onChanged={changed} onOpenReference={openReference} onClose={() => setPicked(undefined)} user={connectionUser(connection)} />}
-          {connection && backend === 'dynamodb' && <IndexPicker connectionId={connection.id} collection={collection} value={index} onChange={(next) => { setPicked(undefined); setIndex(next); }} error={results.error} />}
-          {lastPlan && <PlanPanel plan={lastPlan} pages={pages.length} scanned={total('itemsScanned')} capacity={total('consumedCapacity')} returned={rows.length} picked={!!pickedIndex} fullRead={pages.some((p) => p.plan.fullRead)} />}
+          {connection && backend === 'dynamodb' && <IndexPicker connectionId={connection.id} collection={collection} value={index} onChange={(next) => { setPicked(undefined); setIndex(next); runWith(request, next === AUTO_INDEX ? undefined : next); }} error={results.error} />}
+          {lastPlan && <PlanPanel plan={lastPlan} pages={pages.length} scanned={total('itemsScanned')} capacity={total('consumedCapacity')} returned={rows.length} picked={!!runIndex} fullRead={pages.some((p) => p.plan.fullRead)} />}
           {connection && <IndexesPanel connectionId={connection.id} collection={collection} />}
         </div>
       </div>
