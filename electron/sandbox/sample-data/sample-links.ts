@@ -16,6 +16,7 @@ export interface IncidentLink {
 }
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const STREAM = { alertId: 1, incidentId: 2, size: 3, company: 4, created: 5, signature: 6 } as const;
 
 export class SampleLinks {
@@ -60,10 +61,19 @@ export class SampleLinks {
       id: this.incidentId(index),
       companyIndex: this.keyed(STREAM.company, index).int(0, this.companyCount - 1),
       signatureIndex: this.keyed(STREAM.signature, index).int(0, this.signatureCount - 1),
-      // At least a day old, so its alerts (minutes apart) are all in the past.
-      created: new Date(this.now - DAY - Math.floor(this.keyed(STREAM.created, index).next() * 29 * DAY)),
+      created: this.created(index),
       alerts,
     };
+  }
+
+  /**
+   * Spread evenly over the last 30 days (incident k in the k-th slice, at a random point of it),
+   * so that with 30 or more incidents some are in the last 24 hours, as support staff expect.
+   * At least an hour old, so its alerts (at most 55 minutes later) are all in the past.
+   */
+  private created(index: number): Date {
+    const slice = (30 * DAY - HOUR) / this.incidentCount;
+    return new Date(this.now - HOUR - Math.floor((index + this.keyed(STREAM.created, index).next()) * slice));
   }
 
   /** The incident an alert belongs to, and its position among the incident's alerts. */
