@@ -103,3 +103,40 @@ test('support journey on MongoDB then DynamoDB: the same alerts on both, acknowl
   expect(onDynamo).toEqual(onMongo);
   await acknowledgeAndFollow('DynamoDB', DYNAMO);
 });
+
+test('edits a whole alert as Extended JSON, previews old → new, and saves with the types kept', async () => {
+  await browse(page, 'MongoDB');
+  await page.getByRole('navigation', { name: 'Collections' }).getByRole('button', { name: /alerts/ }).click();
+  await page.getByRole('textbox', { name: 'Filter', exact: true }).fill(JSON.stringify({ id: question.alert.id }));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByTestId('result-row').first().click();
+  await page.getByRole('button', { name: 'Edit document' }).click();
+
+  const editor = page.getByRole('textbox', { name: /Document \(Extended JSON/ });
+  const shown = JSON.parse(await editor.inputValue()) as Record<string, unknown>;
+  expect(shown.timestamp).toEqual({ $date: expect.any(String) });
+  const { asset_name: removed, ...kept } = shown;
+  expect(removed).toBeDefined();
+  const timestamp = '2026-01-02T03:04:05.000Z';
+  await editor.fill(JSON.stringify({ ...kept, timestamp: { $date: timestamp }, note: 'checked by support' }, null, 2));
+  await page.getByRole('button', { name: 'Preview changes' }).click();
+
+  const preview = page.getByTestId('change-preview');
+  await expect(preview.locator('li[data-field=timestamp]')).toContainText(timestamp);
+  await expect(preview.locator('li[data-field=timestamp]')).toContainText('changed');
+  await expect(preview.locator('li[data-field=asset_name]')).toContainText('removed');
+  await expect(preview.locator('li[data-field=note]')).toContainText('added');
+  await expect(preview.locator('li')).toHaveCount(3);
+  await page.screenshot({ path: 'e2e/screenshots/support-journey-edit-preview.png' });
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('document-json')).toContainText('checked by support');
+
+  const [stored] = (await callConsole('documents.find', { connectionId: MONGO, collection: 'alerts', filter: { id: question.alert.id }, options: { limit: 1 } })).documents;
+  // Still a Date (the driver writes it without milliseconds), not the text of one.
+  expect(stored?.timestamp).toEqual({ $date: expect.any(String) });
+  expect(Date.parse((stored?.timestamp as { $date: string }).$date)).toBe(Date.parse(timestamp));
+  expect(stored?.note).toBe('checked by support');
+  expect(stored).not.toHaveProperty('asset_name');
+  // Untouched fields are not rewritten: the metrics' Long reads back exactly as the editor showed it.
+  expect(stored?.metrics).toEqual(shown.metrics);
+});

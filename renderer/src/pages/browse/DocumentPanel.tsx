@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { JsonView } from '../../components/JsonView';
 import { Empty, ErrorNotice, Notice } from '../../components/Notice';
+import { DocumentEditor } from './DocumentEditor';
 import { acknowledgeSet, saveAcknowledger, savedAcknowledger } from './acknowledge';
 import { editedValue } from './edit-value';
 import { referencesOf } from './references';
@@ -21,6 +22,7 @@ export function DocumentPanel({ connectionId, collection, document, onChanged, o
   const [field, setField] = useState('');
   const [value, setValue] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   const id = typeof document?.id === 'string' ? document.id : undefined;
   const target = { connectionId, collection, filter: { id } };
 
@@ -49,7 +51,9 @@ export function DocumentPanel({ connectionId, collection, document, onChanged, o
         <button type="button" className="button button-small button-quiet" onClick={onClose} aria-label="Close document" aria-keyshortcuts="Escape">✕</button>
       </div>
       <RelatedDocuments references={references} onOpen={onOpenReference} />
-      <JsonView value={document} testId="document-json" />
+      {editing && id
+        ? <DocumentEditor key={id} connectionId={connectionId} collection={collection} document={document} onCancel={() => setEditing(false)} onSaved={() => { setEditing(false); onChanged('updated'); }} />
+        : <JsonView value={document} testId="document-json" />}
       {!id && <Notice kind="info">This document has no string <code>id</code>, so the console cannot address it for edits.</Notice>}
       {id && (
         <div className="document-actions">
@@ -69,7 +73,10 @@ export function DocumentPanel({ connectionId, collection, document, onChanged, o
             <button type="submit" className="button button-small" disabled={!field || !!valueError || parsedValue === undefined || update.isPending}>Set</button>
           </form>
           {valueError && <div className="inline-error">{valueError}</div>}
-          <button type="button" className="button button-danger button-small" onClick={() => setConfirming(true)}>Delete…</button>
+          <span className="button-row">
+            {!editing && <button type="button" className="button button-small" onClick={() => setEditing(true)}>Edit document</button>}
+            <button type="button" className="button button-danger button-small" onClick={() => setConfirming(true)}>Delete…</button>
+          </span>
         </div>
       )}
       {update.error && <ErrorNotice error={update.error} title="Not saved" />}
