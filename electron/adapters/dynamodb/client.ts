@@ -21,7 +21,7 @@ export interface DynamoClients {
  * digits) when a double would change them, so a read-modify-write never loses precision.
  * DynamoDB returns numbers in canonical form, so a round-trip through String() detects it.
  */
-function readNumber(digits: string): number | NumberValue {
+export function readNumber(digits: string): number | NumberValue {
   const value = Number(digits);
   return String(value) === digits ? value : NumberValue.from(digits);
 }
