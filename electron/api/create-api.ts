@@ -157,7 +157,7 @@ export function createApi<Context>(deps: ApiDeps<Context>): Api {
     'documents.delete': async ({ connectionId, collection, filter }) => ({ deleted: await (await adapter(connectionId)).deleteOne(collection, filter) }),
     'documents.count': async ({ connectionId, collection, filter }) => ({ count: await (await adapter(connectionId)).countDocuments(collection, filter) }),
 
-    'migration.plan': async ({ sourceId, targetId, collections }) => withContext(sourceId, targetId, (context) => deps.engine.plan(context, collections)),
+    'migration.plan': async ({ sourceId, targetId, collections, profile }) => withContext(sourceId, targetId, (context) => deps.engine.plan(context, collections, profile)),
     'migration.start': async ({ sourceId, targetId, options }) => {
       const { source, target } = pair(sourceId, targetId);
       const opened = await deps.engine.open(source, target);

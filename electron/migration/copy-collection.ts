@@ -1,11 +1,12 @@
 import type { Collection } from 'mongodb';
 import type { CollectionSpec } from '../../shared/catalogue';
+import type { CollectionRules } from '../../shared/migration-profile';
 import type { CollectionProgress, DocumentProblem } from '../../shared/migration';
 import { BatchBuilder, type ItemBatch } from './batch-items';
 import type { CollectionCheckpoint } from './checkpoint-store';
 import { ContiguousBatches } from './contiguous-batches';
-import { convertDocument } from './convert-document';
 import { duplicateProblem, findKeyHolders } from './duplicate-keys';
+import { convertWithRules, keyUnderRules } from './fix-rules';
 import { InFlightWindow } from './in-flight-window';
 import type { JobControl } from './job-control';
 import { KeyHashes } from './key-hashes';
@@ -17,6 +18,8 @@ interface CopyCollectionInput {
   /** For error messages (no credentials). */
   sourceUrl: string;
   spec: CollectionSpec;
+  /** The profile's fix rules for this collection (fix-rules.ts); none: as convertDocument. */
+  rules?: CollectionRules;
   target: WriteTarget;
   concurrency: number;
   /** Restored from the checkpoint; advanced here as the unbroken prefix grows. */
@@ -56,7 +59,7 @@ export async function copyCollection(input: CopyCollectionInput): Promise<boolea
   const keys = new KeyHashes();
   let lookups = 0;
   const duplicate = async (key: string, id: unknown) => {
-    const holders = lookups++ < HOLDER_LOOKUPS ? (await findKeyHolders(input.source, key, input.sourceUrl)).map((d) => d._id as unknown) : [id];
+    const holders = lookups++ < HOLDER_LOOKUPS ? (await findKeyHolders(input.source, key, input.sourceUrl, (doc) => keyUnderRules(doc, input.rules))).map((d) => d._id as unknown) : [id];
     input.onProblem(duplicateProblem(spec.name, key, holders));
   };
 
@@ -92,7 +95,7 @@ export async function copyCollection(input: CopyCollectionInput): Promise<boolea
     for await (const documents of readDocuments(input.source, { afterId, url: input.sourceUrl })) {
       progress.read += documents.length;
       for (const doc of documents) {
-        const conversion = convertDocument(doc, spec);
+        const conversion = convertWithRules(doc, spec, input.rules);
         if (conversion.ok) {
           const repeated = keys.add(conversion.key) > 1;
           if (repeated) await duplicate(conversion.key, doc._id);

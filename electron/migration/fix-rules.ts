@@ -172,6 +172,11 @@ export function convertWithRules(doc: Document, spec: CollectionSpec, rules?: Co
   return { ...conversion, changes };
 }
 
+/** What verify expects in the table: a compressed item's whole content, else the item. */
+export function expectedConversion(conversion: FixedConversion): FixedConversion {
+  return conversion.ok && conversion.expanded ? { ...conversion, item: conversion.expanded } : conversion;
+}
+
 /** The key a document has under the rules (only the id rule changes keys): duplicate look-ups compare by it. */
 export function keyUnderRules(doc: Document, rules?: CollectionRules): string {
   return documentKey(active(rules?.nonStringId) ? fixId(doc, []) : doc).key;

@@ -12,6 +12,7 @@ import { JobControl } from './job-control';
 import { saveMeasuredRate } from './measured-rate';
 import { ProgressTracker } from './progress-tracker';
 import { snapshotSource } from './source-changes';
+import { rulesFor } from '../../shared/migration-profile';
 
 export interface MigrationJob {
   id: string;
@@ -102,6 +103,7 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
           source: ctx.source.db.collection(spec.name),
           sourceUrl: ctx.source.config.url,
           spec,
+          rules: rulesFor(options.profile, spec.name),
           target: { doc: ctx.target.doc, table: tableName(spec.name, prefix), where: ctx.target.where, signal: control.signal },
           concurrency: options.concurrency,
           checkpoint: checkpoint.collections[spec.name]!,

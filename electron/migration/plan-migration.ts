@@ -6,8 +6,10 @@ import { describeTable } from '../adapters/dynamodb/table-admin';
 import { AWS_PRICES } from './aws-prices';
 import { ASSUMED_EXPORT_SPEEDUP, choosePath, indexesHit } from './choose-path';
 import type { MigrationContext } from './context';
-import { convertDocument } from './convert-document';
 import { duplicateProblem, findKeyHolders } from './duplicate-keys';
+import { convertWithRules, keyUnderRules } from './fix-rules';
+import { RuleEffects } from './rule-effects';
+import { rulesFor, type MigrationProfile } from '../../shared/migration-profile';
 import { KeyHashes } from './key-hashes';
 import { loadMeasuredRate } from './measured-rate';
 import { selectCollections } from './migration-job';
@@ -24,7 +26,7 @@ const LISTED_PROBLEMS = 100;
  * the documents that cannot be written and why (a key shared by several documents included: one
  * problem per document that would be replaced), write units, cost and duration. Writes nothing.
  */
-export async function planMigration(ctx: MigrationContext, collections: string[]): Promise<MigrationPlan> {
+export async function planMigration(ctx: MigrationContext, collections: string[], profile?: MigrationProfile): Promise<MigrationPlan> {
   const measured = loadMeasuredRate(ctx.stateDir);
   const rate = measured
     ? { docsPerSecond: Math.round(measured.docsPerSecond), source: `measured by the migration of ${measured.measuredAt}` }
@@ -35,6 +37,8 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
     const problems: DocumentProblem[] = [];
     let documents = 0, totalBytes = 0, largestBytes = 0, problemCount = 0, writeUnits = 0, jsonBytes = 0, indexedUnits = 0;
     const keys = new KeyHashes();
+    const rules = rulesFor(profile, spec.name);
+    const effects = new RuleEffects();
     const source = ctx.source.db.collection(spec.name);
     for await (const batch of readDocuments(source, { url: ctx.source.config.url })) {
       for (const doc of batch) {
@@ -42,8 +46,9 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
         const bytes = BSON.calculateObjectSize(doc);
         totalBytes += bytes;
         largestBytes = Math.max(largestBytes, bytes);
-        const conversion = convertDocument(doc, spec);
+        const conversion = convertWithRules(doc, spec, rules);
         if (conversion.ok) {
+          effects.add(conversion.key, conversion.changes);
           const units = Math.max(1, Math.ceil(conversion.size / 1024));
           writeUnits += units;
           indexedUnits += units * (1 + indexesHit(conversion.item, spec.indexes));
@@ -51,7 +56,7 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
           if (keys.add(conversion.key) === 1) continue;
           problemCount++;
           if (problems.length < LISTED_PROBLEMS && !problems.some((p) => p.code === 'DUPLICATE_KEY' && p.id === conversion.key)) {
-            const holders = await findKeyHolders(source, conversion.key, ctx.source.config.url);
+            const holders = await findKeyHolders(source, conversion.key, ctx.source.config.url, (d) => keyUnderRules(d, rules));
             problems.push(duplicateProblem(spec.name, conversion.key, holders.map((d) => d._id as unknown)));
           }
         } else {
@@ -66,6 +71,7 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
     plans.push({
       collection: spec.name, table, tableExists, paths: { jsonBytes, writeUnitsWithIndexes: indexedUnits, ...choice },
       ...(existing ? { tableItems: existing.ItemCount ?? 0 } : {}),
+      ...(profile ? { ruleEffects: effects.list() } : {}),
       documents, averageBytes: documents ? Math.round(totalBytes / documents) : 0, largestBytes, problems, problemCount, writeUnits,
       estimatedCostUsd: writeUnits * USD_PER_WRITE_UNIT, estimatedSeconds: documents / rate.docsPerSecond,
     });

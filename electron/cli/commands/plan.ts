@@ -5,6 +5,7 @@ import type { CliCommand } from '../cli-command';
 import { addConnectionOptions, checkCollectionNames, type ConnectionFlags } from '../config';
 import { withContext } from '../open-context';
 import { printProblems } from '../report';
+import { profileOption, type ProfileFlags } from '../profile-option';
 import { EXIT_OK, runAction } from '../run-action';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -43,9 +44,10 @@ export const planCommand: CliCommand = {
     addConnectionOptions(program.command('plan').argument('[collections...]', 'collections to plan (default: all 13)')
       .description('Dry run: sizes, documents that cannot be migrated and why, write units, cost and duration'))
       .option('--json', 'print the plan as JSON')
-      .action(runAction(async (collections: string[], flags: ConnectionFlags & { json?: boolean }) => {
+      .addOption(profileOption())
+      .action(runAction(async (collections: string[], flags: ConnectionFlags & ProfileFlags & { json?: boolean }) => {
         checkCollectionNames(collections);
-        const plan = await withContext(flags, (ctx) => planMigration(ctx, collections));
+        const plan = await withContext(flags, (ctx) => planMigration(ctx, collections, flags.profile));
         if (flags.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
         else printPlan(plan, (line) => process.stdout.write(`${line}\n`));
         return EXIT_OK;
