@@ -14,6 +14,9 @@ import { ConnectionsNeeded } from '../../components/ConnectionsNeeded';
 import { PageHeader } from '../../components/PageHeader';
 import { FailuresTable } from './FailuresTable';
 import { PlanTable } from './PlanTable';
+import { ProfileEditor } from './ProfileEditor';
+import { useMigrationProfile } from './profile-store';
+import { RuleEffects } from './RuleEffects';
 import { ProgressView } from './ProgressView';
 
 export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; onConnect(): void }) {
@@ -24,15 +27,17 @@ export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnect
   const { jobId, progress, error: progressError, started } = useShownJob('migration', 'migration.progress');
   const running = progress?.state === 'running' || progress?.state === 'paused';
   const pair = { sourceId: mongo?.id ?? '', targetId: dynamo?.id ?? '' };
+  const { profile } = useMigrationProfile();
+  const withProfile = profile ? { profile } : {};
 
   const queryClient = useQueryClient();
   const progressPanel = useRef<HTMLElement>(null);
   // Tables that already hold items, found by the plan before a fresh start: asked about first.
   const [overwrite, setOverwrite] = useState<MigrationPlan['collections']>();
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const plan = useMutation({ mutationFn: () => call('migration.plan', { ...pair, collections }) });
+  const plan = useMutation({ mutationFn: () => call('migration.plan', { ...pair, collections, ...withProfile }) });
   const start = useMutation({
-    mutationFn: (resume: boolean) => call('migration.start', { ...pair, options: { collections, concurrency, resume, via, ...(via === 's3' ? { bucket } : {}) } }),
+    mutationFn: (resume: boolean) => call('migration.start', { ...pair, options: { collections, concurrency, resume, via, ...(via === 's3' ? { bucket } : {}), ...withProfile } }),
     onSuccess: ({ jobId: id }) => {
       setOverwrite(undefined);
       markDataChanged(queryClient);
@@ -43,7 +48,7 @@ export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnect
   });
   const check = useMutation({
     mutationFn: async () => {
-      const planned = plan.data && plan.data.collections.map((c) => c.collection).join() === collections.join() ? plan.data : await call('migration.plan', { ...pair, collections });
+      const planned = plan.data && plan.data.collections.map((c) => c.collection).join() === collections.join() ? plan.data : await call('migration.plan', { ...pair, collections, ...withProfile });
       return planned.collections.filter((c) => (c.tableItems ?? 0) > 0);
     },
     onSuccess: (holding) => (holding.length > 0 ? setOverwrite(holding) : start.mutate(false)),
@@ -70,6 +75,7 @@ export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnect
       <section className="panel">
         <div className="panel-header"><h2>1 · Choose collections</h2></div>
         <CollectionPicker selected={collections} onChange={setCollections} />
+        <ProfileEditor />
         <div className="form-actions">
           <label className="field-inline"><span>Batches in flight</span>
             <select className="input input-small" aria-label="Concurrency" value={concurrency} onChange={(e) => setConcurrency(Number(e.target.value))}>
@@ -104,6 +110,7 @@ export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnect
           {plan.isPending && <Loading label="Reading the collections…" />}
           {plan.error && <ErrorNotice error={plan.error} />}
           {plan.data && <PlanTable plan={plan.data} />}
+          {plan.data && <RuleEffects plan={plan.data} />}
         </section>
       )}
 

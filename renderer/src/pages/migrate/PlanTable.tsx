@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { MigrationPlan } from '../../../../shared/migration';
 import { formatBytes, formatCount, formatSeconds, formatUsd } from '../../components/format';
 
@@ -11,7 +12,8 @@ export function PlanTable({ plan }: { plan: MigrationPlan }) {
         </thead>
         <tbody>
           {plan.collections.map((c) => (
-            <tr key={c.collection}>
+            <Fragment key={c.collection}>
+            <tr>
               <td>{c.collection}</td>
               <td className="mono">{c.table}{!c.tableExists && <span className="badge badge-small" title="Created with its indexes when the migration starts">new</span>}
                 {(c.tableItems ?? 0) > 0 && <span className="badge badge-small" title="A migration writes over items with the same key">holds ~{formatCount(c.tableItems)}</span>}</td>
@@ -23,6 +25,13 @@ export function PlanTable({ plan }: { plan: MigrationPlan }) {
               <td className="num">{formatUsd(c.estimatedCostUsd)}</td>
               <td className="num">{formatSeconds(c.estimatedSeconds)}</td>
             </tr>
+            {c.problems.length > 0 && (
+              <tr className="problem-row"><td colSpan={9} className="small text-danger" data-testid="plan-problems">
+                {c.problems.slice(0, 5).map((p) => <div key={`${p.id}/${p.code}`}>{plan.collections.some((x) => x.ruleEffects) ? 'Still unmigratable: ' : ''}<span className="mono">{p.id}</span> [{p.code}] {p.reason}</div>)}
+                {c.problemCount > 5 && <div>and {formatCount(c.problemCount - 5)} more</div>}
+              </td></tr>
+            )}
+            </Fragment>
           ))}
         </tbody>
         <tfoot>
