@@ -60,10 +60,19 @@ export const CollectionPlanSchema = z.object({
   /** Documents that cannot be written, and why (the first 100; `problemCount` has them all). */
   problems: z.array(DocumentProblemSchema),
   problemCount: z.number().int().nonnegative(),
+  /** Item sizes as DynamoDB counts them (attribute names + values), after the fix rules. */
+  itemBytes: z.object({ average: z.number().nonnegative(), largest: z.number().nonnegative() }).optional(),
+  /** Storage at `MigrationPlan.prices`: items + 100 bytes each, in the table and each GSI they land in. */
+  monthlyStorageUsd: z.number().nonnegative().optional(),
+  /** The seed guide's provisioned alternative: write capacity to finish in `estimatedSeconds`, by the started hour. */
+  provisioned: z.object({ writeCapacityUnits: z.number().int().nonnegative(), costUsd: z.number().nonnegative() }).optional(),
+  /** What the dry run found in an existing table: its key, GSIs and items (empty when it does not exist or fits). */
+  tableCheck: z.array(z.string()).optional(),
   /** The profile's rules that change documents of this collection (absent without a profile). */
   ruleEffects: z.array(RuleEffectSchema).optional(),
   /** One write request unit per started KB of each item. */
   writeUnits: z.number().int().nonnegative(),
+  /** On-demand writes at `MigrationPlan.prices`, for the table and each GSI an item lands in (`paths.writeUnitsWithIndexes`). */
   estimatedCostUsd: z.number().nonnegative(),
   estimatedSeconds: z.number().nonnegative(),
   /** Direct copy against S3 + ImportTable, at the prices of `MigrationPlan.prices`. */

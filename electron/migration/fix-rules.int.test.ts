@@ -29,6 +29,10 @@ describe('the sample data profile, end to end on the local servers', () => {
     const plan = await planMigration(ctx, PLANTED_COLLECTIONS, profile);
     expect(await ctx.tables()).toEqual([]);
     expect(plan.totals.problemCount).toBe(0);
+    // The runbook as it will be stored: compressed, well under the limit, while its BSON is over it.
+    const runbooks = plan.collections.find((c) => c.collection === 'runbooks')!;
+    expect(runbooks.largestBytes).toBeGreaterThan(400 * 1024);
+    expect(runbooks.itemBytes!.largest).toBeLessThan(400 * 1024);
     const effects = Object.fromEntries(plan.collections.map((c) => [c.collection, c.ruleEffects?.map((e) => `${e.rule} ×${e.documents}: ${e.examples[0]?.id} ${e.examples[0]?.path} ${e.examples[0]?.before} → ${e.examples[0]?.after}`)]));
     expect(effects).toEqual({
       alerts: ['emptyIndexKey:omit ×1: alert-status-missing status null → (omitted: not in status-index)'],
@@ -88,6 +92,8 @@ describe('the sample data profile, end to end on the local servers', () => {
     const other = new ObjectId('5f00000000000000000010ff');
     await ctx.source.db.collection('audit_logs').insertOne({ _id: other, id: '1042', action: 'logout' });
     const plan = await planMigration(ctx, ['audit_logs'], profile);
+    // The dry run also looked at the table the first migration filled.
+    expect(plan.collections[0]!.tableCheck).toEqual([expect.stringMatching(/^holds about \d+ items: those sharing a key with a document are overwritten$/)]);
     expect(plan.collections[0]!.problems).toEqual([expect.objectContaining({ id: '1042', code: 'DUPLICATE_KEY', reason: expect.stringContaining(`2 source documents have this key (_id 5f00000000000000000010aa, _id ${other.toHexString()})`) })]);
   });
 });

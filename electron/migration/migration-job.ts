@@ -31,7 +31,7 @@ export interface MigrationJob {
 const PROGRESS_INTERVAL_MS = 125;
 const CHECKPOINT_INTERVAL_MS = 250;
 /** Runs shorter than this say little about speed; the plan keeps the previous measurement. */
-const MIN_DOCUMENTS_FOR_RATE = 1000;
+export const MIN_DOCUMENTS_FOR_RATE = 1000;
 
 /** The catalogue's collections in catalogue order; an empty selection means all 13. */
 export function selectCollections(names: readonly string[]) {
