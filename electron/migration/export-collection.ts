@@ -7,6 +7,7 @@ import type { CollectionProgress, DocumentProblem } from '../../shared/migration
 import { dynamoJsonLine } from '../adapters/dynamodb/import-table';
 import { ContiguousBatches } from './contiguous-batches';
 import { convertWithRules } from './fix-rules';
+import { marshalItem } from './marshal-item';
 import type { CollectionExport, ExportedPart } from './export-checkpoint';
 import { partKey, PartSplitter } from './export-parts';
 import type { PartSink } from './export-sink';
@@ -93,7 +94,7 @@ export async function exportCollection(input: ExportCollectionInput): Promise<bo
         progress.failed++;
         continue;
       }
-      const line = dynamoJsonLine(conversion.item);
+      const line = dynamoJsonLine(marshalItem(conversion.item));
       const bytes = Buffer.byteLength(line);
       if (!part.gzip.write(line)) await once(part.gzip, 'drain');
       part.documents++;

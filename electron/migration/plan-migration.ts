@@ -9,6 +9,7 @@ import type { MigrationContext } from './context';
 import { duplicateProblem, findKeyHolders } from './duplicate-keys';
 import { convertWithRules, keyUnderRules } from './fix-rules';
 import { RuleEffects } from './rule-effects';
+import { marshalItem } from './marshal-item';
 import { checkExistingTable, monthlyStorageUsd, provisionedAlternative, storedBytes } from './plan-trust';
 import { rulesFor, type MigrationProfile } from '../../shared/migration-profile';
 import { KeyHashes } from './key-hashes';
@@ -59,7 +60,7 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
           itemBytes += conversion.size;
           largestItem = Math.max(largestItem, conversion.size);
           storage += storedBytes(conversion.size, hit);
-          jsonBytes += Buffer.byteLength(dynamoJsonLine(conversion.item));
+          jsonBytes += Buffer.byteLength(dynamoJsonLine(marshalItem(conversion.item)));
           if (keys.add(conversion.key) === 1) continue;
           problemCount++;
           if (problems.length < LISTED_PROBLEMS && !problems.some((p) => p.code === 'DUPLICATE_KEY' && p.id === conversion.key)) {

@@ -26,7 +26,7 @@ export function readNumber(digits: string): number | NumberValue {
   return String(value) === digits ? value : NumberValue.from(digits);
 }
 
-/** How items become AttributeValues: the document client's writes and the S3 export share it. */
+/** How the document client turns values into AttributeValues (the migration marshals its items itself: migration/marshal-item.ts). */
 export const MARSHALL_OPTIONS = { removeUndefinedValues: true, convertClassInstanceToMap: false } as const;
 
 export interface DynamoTimeouts {

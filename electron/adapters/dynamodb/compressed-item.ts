@@ -1,6 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { readNumber } from './client';
+import { attributesJson, mapJson } from './dynamo-json';
 
 /**
  * The migration's `oversized: gzip` fix: an item too large for DynamoDB is stored as its key
@@ -10,22 +11,9 @@ import { readNumber } from './client';
  */
 export const GZIP_ATTRIBUTE = '__gzip';
 
-function toJson(value: AttributeValue): unknown {
-  if (value.B) return { B: Buffer.from(value.B).toString('base64') };
-  if (value.L) return { L: value.L.map(toJson) };
-  if (value.M) return { M: mapJson(value.M, toJson) };
-  return value;
-}
-
-function mapJson<T, U>(map: Record<string, T>, each: (value: T) => U): Record<string, U> {
-  const out = Object.create(null) as Record<string, U>;
-  for (const name of Object.keys(map)) out[name] = each(map[name]!);
-  return out;
-}
-
 /** The item's AttributeValues, gzip-compressed (deterministic: the same item gives the same bytes). */
 export function compressAttributes(attributes: Record<string, AttributeValue>): Uint8Array {
-  const bytes = gzipSync(JSON.stringify(mapJson(attributes, toJson)), { level: 9 });
+  const bytes = gzipSync(JSON.stringify(attributesJson(attributes)), { level: 9 });
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
