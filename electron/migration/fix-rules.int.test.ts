@@ -37,7 +37,7 @@ describe('the sample data profile, end to end on the local servers', () => {
     expect(effects).toEqual({
       alerts: ['emptyIndexKey:omit ×1: alert-status-missing status null → (omitted: not in status-index)'],
       runbooks: [expect.stringMatching(/^oversized:gzip ×1: runbook-bulk-remediation-pack \(whole item\) \d+\.\d KB → \d+\.\d KB, gzip-compressed in __gzip$/)],
-      audit_logs: ['nonStringId:string ×1: 1042 id "1042" (number) → "1042"'],
+      audit_logs: ['nonStringId:string ×1: 1042 id 1042 (number) → "1042"'],
       correlation_config: ['regex:map ×1: corr-legacy-suppression suppress_pattern /^test-.*$/i → {"pattern":"^test-.*$","flags":"i"}'],
     });
     // Without a profile, the plan is as before: the planted documents are problems, no rule effects.

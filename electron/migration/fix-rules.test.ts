@@ -35,7 +35,7 @@ describe('fix rules: each rule\'s output', () => {
     expect(fixed(convertWithRules({ _id: oid, id: Long.fromString('9007199254740993') }, runbooks, { nonStringId: 'string' })).key).toBe('9007199254740993');
     const byOid = fixed(convertWithRules({ _id: 1, id: oid }, runbooks, { nonStringId: 'string' }));
     expect(byOid.key).toBe(oid.toHexString());
-    expect(byOid.changes[0]).toMatchObject({ rule: 'nonStringId:string', path: 'id', after: `"${oid.toHexString()}"` });
+    expect(byOid.changes[0]).toEqual({ rule: 'nonStringId:string', path: 'id', before: `${oid.toHexString()} (ObjectId)`, after: `"${oid.toHexString()}"` });
     // No string form: still refused.
     expect(convertWithRules({ _id: oid, id: null }, runbooks, { nonStringId: 'string' })).toMatchObject({ ok: false, code: 'NO_KEY' });
     expect(keyUnderRules({ _id: oid, id: 1042 }, { nonStringId: 'string' })).toBe('1042');

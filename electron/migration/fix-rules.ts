@@ -96,7 +96,7 @@ function fixId(doc: Document, changes: RuleChange[]): Document {
   if (!('id' in doc) || typeof doc.id === 'string') return doc;
   const text = idString(doc.id);
   if (text === undefined) return doc;
-  changes.push({ rule: 'nonStringId:string', path: 'id', before: `${show(String(doc.id))} (${(doc.id as { _bsontype?: string })?._bsontype ?? typeof doc.id})`, after: show(text) });
+  changes.push({ rule: 'nonStringId:string', path: 'id', before: `${String(doc.id)} (${(doc.id as { _bsontype?: string })?._bsontype ?? typeof doc.id})`, after: show(text) });
   return { ...doc, id: text };
 }
 
