@@ -7,6 +7,7 @@ import {
   MigrationProgressSchema, VerifyOptionsSchema, VerifyResultSchema,
 } from './migration';
 import { checkInputLimits } from './input-limits';
+import { MigrationProfileSchema } from './migration-profile';
 import { FilterSchema, FindOptionsSchema, ProjectionSchema, SortSchema, UpdateSchema, matchesEverything, ownRecord, parseFilter } from './query';
 import { AlertDashboardInputSchema, AlertDashboardSchema } from './alert-dashboard';
 import { EXPORT_FORMATS } from './export-format';
@@ -225,7 +226,7 @@ export const calls = {
   /** Alert counts by severity and status over time, computed in the main process. */
   'dashboard.alerts': call(AlertDashboardInputSchema, AlertDashboardSchema),
 
-  'migration.plan': call(z.object({ ...MigrationPairSchema, collections: z.array(CollectionNameSchema).default([]) }).strict(), MigrationPlanSchema),
+  'migration.plan': call(z.object({ ...MigrationPairSchema, collections: z.array(CollectionNameSchema).default([]), profile: MigrationProfileSchema.optional() }).strict(), MigrationPlanSchema),
   'migration.start': call(z.object({ ...MigrationPairSchema, options: MigrationOptionsSchema.strict().default(MigrationOptionsSchema.parse({})) }).strict(), z.object({ jobId: IdSchema })),
   'migration.pause': call(JobRef, MigrationProgressSchema),
   'migration.resume': call(JobRef, MigrationProgressSchema),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COLLECTION_NAMES } from './catalogue';
+import { MigrationProfileSchema } from './migration-profile';
 
 /**
  * The migration engine's inputs and outputs. The engine (electron/migration), the CLI and the
@@ -26,6 +27,8 @@ export const MigrationOptionsSchema = z.object({
   /** For `via: 's3'`: the bucket, and the key prefix the parts go under. */
   bucket: z.string().min(3).max(63).optional(),
   s3Prefix: z.string().max(512).default(''),
+  /** The DBA's fix rules (shared/migration-profile.ts); without one, unmigratable documents are skipped and logged. */
+  profile: MigrationProfileSchema.optional(),
 });
 export type MigrationOptions = z.infer<typeof MigrationOptionsSchema>;
 
@@ -37,6 +40,16 @@ export const DocumentProblemSchema = z.object({
   reason: z.string(),
 });
 export type DocumentProblem = z.infer<typeof DocumentProblemSchema>;
+
+/** What one fix rule does to a collection, before anything is written: how many documents, and examples. */
+export const RuleEffectSchema = z.object({
+  /** `<problem kind>:<fix>`, e.g. `regex:map` (shared/migration-profile.ts). */
+  rule: z.string(),
+  documents: z.number().int().nonnegative(),
+  /** The first few: the document's key, the path changed, its value before → after. */
+  examples: z.array(z.object({ id: z.string(), path: z.string(), before: z.string(), after: z.string() })),
+});
+export type RuleEffect = z.infer<typeof RuleEffectSchema>;
 
 export const CollectionPlanSchema = z.object({
   collection: z.string(),
@@ -50,8 +63,19 @@ export const CollectionPlanSchema = z.object({
   /** Documents that cannot be written, and why (the first 100; `problemCount` has them all). */
   problems: z.array(DocumentProblemSchema),
   problemCount: z.number().int().nonnegative(),
+  /** Item sizes as DynamoDB counts them (attribute names + values), after the fix rules. */
+  itemBytes: z.object({ average: z.number().nonnegative(), largest: z.number().nonnegative() }).optional(),
+  /** Storage at `MigrationPlan.prices`: items + 100 bytes each, in the table and each GSI they land in. */
+  monthlyStorageUsd: z.number().nonnegative().optional(),
+  /** The seed guide's provisioned alternative: write capacity to finish in `estimatedSeconds`, by the started hour. */
+  provisioned: z.object({ writeCapacityUnits: z.number().int().nonnegative(), costUsd: z.number().nonnegative() }).optional(),
+  /** What the dry run found in an existing table: its key, GSIs and items (empty when it does not exist or fits). */
+  tableCheck: z.array(z.string()).optional(),
+  /** The profile's rules that change documents of this collection (absent without a profile). */
+  ruleEffects: z.array(RuleEffectSchema).optional(),
   /** One write request unit per started KB of each item. */
   writeUnits: z.number().int().nonnegative(),
+  /** On-demand writes at `MigrationPlan.prices`, for the table and each GSI an item lands in (`paths.writeUnitsWithIndexes`). */
   estimatedCostUsd: z.number().nonnegative(),
   estimatedSeconds: z.number().nonnegative(),
   /** Direct copy against S3 + ImportTable, at the prices of `MigrationPlan.prices`. */
@@ -166,6 +190,8 @@ export const VerifyOptionsSchema = z.object({
   sample: z.number().int().positive().optional(),
   /** Counts only (the seed's check), no content comparison. */
   countsOnly: z.boolean().default(false),
+  /** The profile the migration ran with: items are compared with what its rules produce. */
+  profile: MigrationProfileSchema.optional(),
 });
 export type VerifyOptions = z.infer<typeof VerifyOptionsSchema>;
 
@@ -193,6 +219,8 @@ export const CollectionVerifySchema = z.object({
     missing: z.array(z.string()),
     extra: z.array(z.string()),
     different: z.array(z.object({ id: z.string(), differences: z.array(FieldDifferenceSchema) })),
+    /** Items equal to what a fix rule made of their document, per rule: changed on purpose, not differences. */
+    ruleChanged: z.record(z.string(), z.number().int().nonnegative()).optional(),
   }).optional(),
   ok: z.boolean(),
 });

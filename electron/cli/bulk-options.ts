@@ -4,9 +4,10 @@ import { localEndpointCredentials } from '../adapters/dynamodb/local-credentials
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../migration/export-job';
 import { folderSink, s3Sink, type PartSink } from '../migration/export-sink';
 import { wholeNumber } from './config';
+import type { ProfileFlags } from './profile-option';
 
 /** The bulk path's flags, shared by `export` and `migrate --via s3`. */
-export interface BulkFlags {
+export interface BulkFlags extends ProfileFlags {
   bucket?: string;
   s3Prefix?: string;
   s3Endpoint?: string;
@@ -27,7 +28,7 @@ export function addBulkOptions(command: Command): Command {
 }
 
 export function exportOptions(collections: string[], flags: BulkFlags): ExportOptions {
-  return { ...DEFAULT_EXPORT_OPTIONS, collections, prefix: flags.s3Prefix ?? '', partBytes: flags.partMb * MB, resume: flags.resume ?? false };
+  return { ...DEFAULT_EXPORT_OPTIONS, collections, prefix: flags.s3Prefix ?? '', partBytes: flags.partMb * MB, resume: flags.resume ?? false, ...(flags.profile ? { profile: flags.profile } : {}) };
 }
 
 export function openS3(flags: BulkFlags): S3Clients {

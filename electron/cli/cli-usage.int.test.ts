@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './int-test-cli';
 
@@ -16,7 +18,22 @@ function readmeRows(): { args: string[]; line: string }[] {
 // Every option of every command that can take a bad value, and bad commands and arguments. None
 // of these may reach a server: the values are refused before anything connects or starts.
 const NO_SERVER = { MONGO_URL: 'mongodb://127.0.0.1:9/none', AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9' };
+// Profiles with one mistake each: refused when the flag is read, as one line naming the problem.
+const profiles = mkdtempSync(join(tmpdir(), 'awc-profiles-'));
+const profileFile = (name: string, text: string) => {
+  writeFileSync(join(profiles, name), text);
+  return join(profiles, name);
+};
+const NOT_JSON = profileFile('not-json.profile.json', '{ version: 1 }');
+const VERSION_2 = profileFile('v2.profile.json', '{ "version": 2 }');
+const BAD_CHOICE = profileFile('bad-choice.profile.json', '{ "version": 1, "collections": { "alerts": { "regex": "drop" } } }');
+const BAD_COLLECTION = profileFile('bad-collection.profile.json', '{ "version": 1, "collections": { "alertz": {} } }');
 const CASES: { args: string[]; line: RegExp; env?: Record<string, string> }[] = [
+  { args: ['migrate', '--profile', join(profiles, 'missing.json')], line: /^Error: option '--profile <file>' argument '.*missing\.json' is invalid\. Cannot read .*missing\.json \(ENOENT\)\. See 'migrate --help'\.$/ },
+  { args: ['plan', '--profile', NOT_JSON], line: /^Error: option '--profile <file>' argument '.*' is invalid\. .*not-json\.profile\.json is not JSON \(.*\)\. See 'plan --help'\.$/ },
+  { args: ['verify', '--profile', VERSION_2], line: /is not a migration profile: version: Invalid input: expected 1\. See 'verify --help'\.$/ },
+  { args: ['migrate-collection', 'alerts', '--profile', BAD_CHOICE], line: /is not a migration profile: collections\.alerts\.regex: Invalid option: expected one of "skip"\|"map"\|"string"\. See 'migrate-collection --help'\.$/ },
+  { args: ['demo', '--profile', BAD_COLLECTION], line: /is not a migration profile: collections\.alertz: not one of the Alert Whisperer collections \(companies, .*\)\. See 'demo --help'\.$/ },
   { args: [], line: /^Error: No command given. Use one of: migrate, migrate-collection, export, verify, cloudformation, plan, sandbox, demo, serve\. See '--help'\.$/ },
   { args: ['migrate', '--concurrency', 'abc'], line: /^Error: option '--concurrency <n>' argument 'abc' is invalid\. Expected a whole number from 1 to 32\./ },
   { args: ['migrate', '--concurrency', '2.5'], line: /argument '2\.5' is invalid\. Expected a whole number from 1 to 32\./ },

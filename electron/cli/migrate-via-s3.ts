@@ -36,7 +36,7 @@ export async function migrateViaS3(ctx: MigrationContext, collections: string[],
   try {
     const summary = await watchJob(startS3Migration(ctx, sink, { ...exportOptions(collections, flags), bucket: flags.bucket!, pollMs: 1000 }));
     const checkpoint = loadExportCheckpoint(ctx.stateDir);
-    const imported = summary.state === 'completed' ? await verifyMigration(ctx, { collections }) : undefined;
+    const imported = summary.state === 'completed' ? await verifyMigration(ctx, { collections, ...(flags.profile ? { profile: flags.profile } : {}) }) : undefined;
     if (json) {
       write(JSON.stringify({ ...summary, verify: imported }, null, 2));
     } else {

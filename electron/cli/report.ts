@@ -10,6 +10,7 @@ export function printVerify(result: VerifyResult, write: Write): void {
     const sampled = c.content?.sampled ? `, content sampled: ${c.content.compared} compared` : '';
     write(`${c.ok ? '✓' : '✗'} ${c.collection}: MongoDB=${c.sourceCount}, DynamoDB=${c.targetCount}${unmigratable}${sampled}`);
     if (!c.content) continue;
+    for (const [rule, count] of Object.entries(c.content.ruleChanged ?? {})) write(`    changed by rule ${rule}: ${count} (as the profile says; not a difference)`);
     for (const id of c.content.missing) write(`    missing in DynamoDB: ${id}`);
     for (const id of c.content.extra) write(`    extra in DynamoDB (no source document): ${id}`);
     for (const d of c.content.different) {

@@ -13,6 +13,11 @@ export const AWS_PRICES = {
   usdPerImportGb: 0.15,
   /** S3 Standard PUT (each multipart part is one). */
   usdPerS3Put: 0.005 / 1000,
+  /**
+   * DynamoDB Standard table class storage, per GB-month (the first 25 GB of an account are free: not
+   * deducted). Added with the plan's storage estimate from the on-demand page's published figure: re-check it with the others.
+   */
+  usdPerGbMonthStorage: 0.25,
   /** S3 Standard storage, per GB-month: the export's objects, counted for one month. */
   usdPerS3GbMonth: 0.023,
 } as const;

@@ -75,6 +75,16 @@ function checkNumber(text: string, path: string): number {
   return Math.ceil(digits / 2) + 1;
 }
 
+/** True when DynamoDB can store this number (finite, in range, at most 38 digits): fix-rules.ts asks. */
+export function numberFits(text: string): boolean {
+  try {
+    checkNumber(text, '');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A double (or a Long the driver handed out as one). Beyond ±(2^53 − 1) lib-dynamodb refuses a
  * JavaScript number, so its digits travel as text: String() gives the shortest digits that name
@@ -175,7 +185,7 @@ function convertMap(source: Record<string, unknown>, path: string, depth: number
 }
 
 /** `String(_id)` as the key, or undefined when _id has no sensible string form. */
-function idString(id: unknown): string | undefined {
+export function idString(id: unknown): string | undefined {
   if (typeof id === 'string') return id || undefined;
   if (typeof id === 'number') return Number.isFinite(id) ? String(id) : undefined;
   const bsonType = (id as { _bsontype?: string } | null)?._bsontype;
@@ -220,8 +230,11 @@ function fitsIndexKey(value: unknown, type: 'S' | 'N'): boolean {
   return type === 'S' ? typeof value === 'string' && value !== '' : typeof value === 'number' || value instanceof NumberValue;
 }
 
-/** One document → one item, or one reported problem. Pure: nothing is read or written. */
-export function convertDocument(doc: Document, spec: CollectionSpec): Conversion {
+/**
+ * One document → one item, or one reported problem. Pure: nothing is read or written.
+ * `maxBytes` is raised only by the gzip fix (fix-rules.ts), which compresses the item after.
+ */
+export function convertDocument(doc: Document, spec: CollectionSpec, maxBytes = MAX_ITEM_BYTES): Conversion {
   const keyed = documentKey(doc);
   const { key } = keyed;
   if ('reason' in keyed) return { ok: false, key, code: 'NO_KEY', reason: keyed.reason };
@@ -245,7 +258,7 @@ export function convertDocument(doc: Document, spec: CollectionSpec): Conversion
     const need = rule.type === 'S' ? 'a non-empty string' : 'a number';
     return { ok: false, key, code: 'UNSUPPORTED_VALUE', reason: `${attribute}: ${describe(doc[attribute])}, but ${rule.index} needs ${need} (DynamoDB rejects the item)` };
   }
-  if (size > MAX_ITEM_BYTES) {
+  if (size > maxBytes) {
     return { ok: false, key, code: 'ITEM_TOO_LARGE', reason: `${(size / 1024).toFixed(1)} KB as a DynamoDB item, over the 400 KB limit` };
   }
   return { ok: true, key, item, size };

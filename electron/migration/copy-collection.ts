@@ -1,12 +1,13 @@
 import type { Collection } from 'mongodb';
 import type { CollectionSpec } from '../../shared/catalogue';
+import type { CollectionRules } from '../../shared/migration-profile';
 import type { CollectionProgress, DocumentProblem } from '../../shared/migration';
 import { BatchBuilder, type ItemBatch } from './batch-items';
 import type { CollectionCheckpoint } from './checkpoint-store';
 import { ContiguousBatches } from './contiguous-batches';
-import { convertDocument } from './convert-document';
 import { duplicateProblem, findKeyHolders } from './duplicate-keys';
 import type { ConcurrencyController } from './concurrency-controller';
+import { convertWithRules, keyUnderRules } from './fix-rules';
 import { InFlightWindow } from './in-flight-window';
 import type { JobControl } from './job-control';
 import { KeyHashes } from './key-hashes';
@@ -18,6 +19,8 @@ interface CopyCollectionInput {
   /** For error messages (no credentials). */
   sourceUrl: string;
   spec: CollectionSpec;
+  /** The profile's fix rules for this collection (fix-rules.ts); none: as convertDocument. */
+  rules?: CollectionRules;
   target: WriteTarget;
   /** The job's batches-in-flight limit; it hears each batch's size and time. */
   concurrency: ConcurrencyController;
@@ -59,7 +62,7 @@ export async function copyCollection(input: CopyCollectionInput): Promise<boolea
   const keys = new KeyHashes();
   let lookups = 0;
   const duplicate = async (key: string, id: unknown) => {
-    const holders = lookups++ < HOLDER_LOOKUPS ? (await findKeyHolders(input.source, key, input.sourceUrl)).map((d) => d._id as unknown) : [id];
+    const holders = lookups++ < HOLDER_LOOKUPS ? (await findKeyHolders(input.source, key, input.sourceUrl, (doc) => keyUnderRules(doc, input.rules))).map((d) => d._id as unknown) : [id];
     input.onProblem(duplicateProblem(spec.name, key, holders));
   };
 
@@ -98,7 +101,7 @@ export async function copyCollection(input: CopyCollectionInput): Promise<boolea
     for await (const documents of readDocuments(input.source, { afterId, url: input.sourceUrl })) {
       progress.read += documents.length;
       for (const doc of documents) {
-        const conversion = convertDocument(doc, spec);
+        const conversion = convertWithRules(doc, spec, input.rules);
         if (conversion.ok) {
           const repeated = keys.add(conversion.key) > 1;
           if (repeated) await duplicate(conversion.key, doc._id);

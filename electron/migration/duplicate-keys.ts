@@ -9,15 +9,16 @@ import { serializeId } from './read-documents';
  * the one in the table). One query per duplicate found: `id` has no index, so callers bound how
  * many they make.
  */
-export async function findKeyHolders(collection: Collection, key: string, url: string): Promise<Document[]> {
+export async function findKeyHolders(collection: Collection, key: string, url: string, keyOf: (doc: Document) => string = (doc) => documentKey(doc).key): Promise<Document[]> {
   // Documents without `id` are keyed by the string of their _id, whatever its type.
   const byId: unknown[] = [key];
   if (/^[0-9a-f]{24}$/.test(key)) byId.push(new ObjectId(key));
   if (/^-?\d+$/.test(key) && Number.isSafeInteger(Number(key))) byId.push(Number(key));
-  const filter = { $or: [{ id: key }, { _id: { $in: byId } }] } as Filter<Document>;
+  // A numeric `id` keyed by its string form (the nonStringId fix) holds the key too.
+  const filter = { $or: [{ id: { $in: byId } }, { _id: { $in: byId } }] } as Filter<Document>;
   try {
     const found = await collection.find(filter, { sort: { _id: 1 } }).toArray();
-    return found.filter((doc) => documentKey(doc).key === key);
+    return found.filter((doc) => keyOf(doc) === key);
   } catch (error) {
     throw translateMongoError(error, { url, collection: collection.collectionName });
   }

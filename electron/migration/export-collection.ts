@@ -2,11 +2,12 @@ import { once } from 'node:events';
 import type { Collection } from 'mongodb';
 import { createGzip, type Gzip } from 'node:zlib';
 import type { CollectionSpec } from '../../shared/catalogue';
+import type { CollectionRules } from '../../shared/migration-profile';
 import type { CollectionProgress, DocumentProblem } from '../../shared/migration';
 import { dynamoJsonLine } from '../adapters/dynamodb/import-table';
-import { marshalItem } from './marshal-item';
 import { ContiguousBatches } from './contiguous-batches';
-import { convertDocument } from './convert-document';
+import { convertWithRules } from './fix-rules';
+import { marshalItem } from './marshal-item';
 import type { CollectionExport, ExportedPart } from './export-checkpoint';
 import { partKey, PartSplitter } from './export-parts';
 import type { PartSink } from './export-sink';
@@ -17,6 +18,8 @@ interface ExportCollectionInput {
   source: Collection;
   sourceUrl: string;
   spec: CollectionSpec;
+  /** The profile's fix rules for this collection, as the direct copy applies them. */
+  rules?: CollectionRules;
   sink: PartSink;
   prefix: string;
   partBytes: number;
@@ -84,7 +87,7 @@ export async function exportCollection(input: ExportCollectionInput): Promise<bo
     for (const doc of documents) {
       part ??= open();
       part.lastId = serializeId(doc._id);
-      const conversion = convertDocument(doc, spec);
+      const conversion = convertWithRules(doc, spec, input.rules);
       if (!conversion.ok) {
         input.onProblem({ collection: spec.name, id: conversion.key, code: conversion.code, reason: conversion.reason });
         part.failed++;

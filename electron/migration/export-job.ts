@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
+import { rulesFor, type MigrationProfile } from '../../shared/migration-profile';
 import { describeEnds, type MigrationContext } from './context';
 import { quickCount } from './count-documents';
 import { ErrorLog, errorLogPath } from './error-log';
@@ -17,6 +18,8 @@ export interface ExportOptions {
   partBytes: number;
   parallelParts: number;
   resume: boolean;
+  /** The DBA's fix rules; none: unmigratable documents are skipped and logged. */
+  profile?: MigrationProfile;
 }
 
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { collections: [], prefix: '', partBytes: DEFAULT_PART_BYTES, parallelParts: 3, resume: false };
@@ -64,7 +67,7 @@ export async function runExport(ctx: MigrationContext, sink: PartSink, options: 
       if (control.cancelled) { progress.state = 'cancelled'; continue; }
       progress.state = 'running';
       const complete = await exportCollection({
-        source: ctx.source.db.collection(spec.name), sourceUrl: ctx.source.config.url, spec, sink, prefix: options.prefix,
+        source: ctx.source.db.collection(spec.name), sourceUrl: ctx.source.config.url, spec, rules: rulesFor(options.profile, spec.name), sink, prefix: options.prefix,
         partBytes: options.partBytes, parallelParts: options.parallelParts, state: checkpoint.collections[spec.name]!,
         progress, control, onProblem: (problem) => log.record(problem), onCheckpoint: () => persist(false),
       });

@@ -2,7 +2,7 @@ import type { Document } from 'mongodb';
 import type { CollectionSpec } from '../../shared/catalogue';
 import type { CollectionVerify, FieldDifference } from '../../shared/migration';
 import { compareItems } from './compare-items';
-import { convertDocument } from './convert-document';
+import { convertDocument, type Conversion } from './convert-document';
 import { duplicateProblem } from './duplicate-keys';
 import type { KeyHashes } from './key-hashes';
 import type { Item } from './write-batch';
@@ -36,6 +36,8 @@ export class Suspects {
 export interface JudgeReads {
   holders(key: string): Promise<Document[]>;
   item(key: string): Promise<Item | undefined>;
+  /** What a document should be in the table (the profile's rules applied); convertDocument when absent. */
+  expected?(doc: Document): Conversion;
 }
 
 export function push<T>(list: T[], value: T): void {
@@ -60,7 +62,7 @@ export async function judgeSuspects(spec: CollectionSpec, suspects: Suspect[], k
     }
     const holders = await reads.holders(suspect.key);
     push(content.unmigratable, duplicateProblem(spec.name, suspect.key, holders.map((d) => d._id as unknown)));
-    const winner = holders.length > 0 ? convertDocument(holders.at(-1)!, spec) : undefined;
+    const winner = holders.length > 0 ? (reads.expected ?? ((doc) => convertDocument(doc, spec)))(holders.at(-1)!) : undefined;
     const actual = await reads.item(suspect.key);
     const differences = winner?.ok && actual ? compareItems(winner.item, actual) : suspect.differences;
     if (differences.length > 0) push(content.different, { id: suspect.key, differences });

@@ -9,10 +9,11 @@ export function saveMeasuredRate(stateDir: string, docsPerSecond: number, docume
   writeFileSync(ratePath(stateDir), JSON.stringify({ docsPerSecond, documents, measuredAt: new Date().toISOString() }));
 }
 
-export function loadMeasuredRate(stateDir: string): { docsPerSecond: number; measuredAt: string } | undefined {
+export function loadMeasuredRate(stateDir: string): { docsPerSecond: number; measuredAt: string; documents: number } | undefined {
   try {
-    const saved = JSON.parse(readFileSync(ratePath(stateDir), 'utf8')) as { docsPerSecond?: unknown; measuredAt?: unknown };
-    return typeof saved.docsPerSecond === 'number' && saved.docsPerSecond > 0 ? { docsPerSecond: saved.docsPerSecond, measuredAt: String(saved.measuredAt) } : undefined;
+    const saved = JSON.parse(readFileSync(ratePath(stateDir), 'utf8')) as { docsPerSecond?: unknown; measuredAt?: unknown; documents?: unknown };
+    const documents = typeof saved.documents === 'number' ? saved.documents : 0;
+    return typeof saved.docsPerSecond === 'number' && saved.docsPerSecond > 0 ? { docsPerSecond: saved.docsPerSecond, measuredAt: String(saved.measuredAt), documents } : undefined;
   } catch {
     return undefined;
   }

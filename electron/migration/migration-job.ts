@@ -14,6 +14,7 @@ import { JobControl } from './job-control';
 import { saveMeasuredRate } from './measured-rate';
 import { ProgressTracker } from './progress-tracker';
 import { snapshotSource } from './source-changes';
+import { rulesFor } from '../../shared/migration-profile';
 
 export interface MigrationJob {
   id: string;
@@ -32,7 +33,7 @@ export interface MigrationJob {
 const PROGRESS_INTERVAL_MS = 125;
 const CHECKPOINT_INTERVAL_MS = 250;
 /** Runs shorter than this say little about speed; the plan keeps the previous measurement. */
-const MIN_DOCUMENTS_FOR_RATE = 1000;
+export const MIN_DOCUMENTS_FOR_RATE = 1000;
 
 /** The catalogue's collections in catalogue order; an empty selection means all 13. */
 export function selectCollections(names: readonly string[]) {
@@ -114,6 +115,7 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
           source: ctx.source.db.collection(spec.name),
           sourceUrl: ctx.source.config.url,
           spec,
+          rules: rulesFor(options.profile, spec.name),
           target: { doc: writer.doc, table: tableName(spec.name, prefix), where: writer.where, ...retries },
           concurrency,
           checkpoint: checkpoint.collections[spec.name]!,

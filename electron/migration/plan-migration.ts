@@ -2,21 +2,22 @@ import { BSON } from 'mongodb';
 import { tableName } from '../../shared/catalogue';
 import type { CollectionPlan, DocumentProblem, MigrationPlan } from '../../shared/migration';
 import { dynamoJsonLine } from '../adapters/dynamodb/import-table';
-import { marshalItem } from './marshal-item';
 import { describeTable } from '../adapters/dynamodb/table-admin';
 import { AWS_PRICES } from './aws-prices';
 import { ASSUMED_EXPORT_SPEEDUP, choosePath, indexesHit } from './choose-path';
 import type { MigrationContext } from './context';
 import { planCapacity } from './capacity-plan';
-import { convertDocument } from './convert-document';
 import { duplicateProblem, findKeyHolders } from './duplicate-keys';
+import { convertWithRules, keyUnderRules } from './fix-rules';
+import { RuleEffects } from './rule-effects';
+import { marshalItem } from './marshal-item';
+import { checkExistingTable, monthlyStorageUsd, provisionedAlternative, storedBytes } from './plan-trust';
+import { rulesFor, type MigrationProfile } from '../../shared/migration-profile';
 import { KeyHashes } from './key-hashes';
 import { loadMeasuredRate } from './measured-rate';
-import { selectCollections } from './migration-job';
+import { MIN_DOCUMENTS_FOR_RATE, selectCollections } from './migration-job';
 import { readDocuments } from './read-documents';
 
-/** The seed guide's on-demand price: $1.25 per million write request units (1 KB each). */
-const USD_PER_WRITE_UNIT = 1.25 / 1_000_000;
 /** Used until a migration has measured the real rate here. */
 const ASSUMED_DOCS_PER_SECOND = 2000;
 const LISTED_PROBLEMS = 100;
@@ -26,17 +27,22 @@ const LISTED_PROBLEMS = 100;
  * the documents that cannot be written and why (a key shared by several documents included: one
  * problem per document that would be replaced), write units, cost and duration. Writes nothing.
  */
-export async function planMigration(ctx: MigrationContext, collections: string[]): Promise<MigrationPlan> {
-  const measured = loadMeasuredRate(ctx.stateDir);
+export async function planMigration(ctx: MigrationContext, collections: string[], profile?: MigrationProfile): Promise<MigrationPlan> {
+  // A rate measured over a few documents (start-up, a warm cache) says nothing of a long run.
+  const saved = loadMeasuredRate(ctx.stateDir);
+  const measured = saved && saved.documents >= MIN_DOCUMENTS_FOR_RATE ? saved : undefined;
   const rate = measured
-    ? { docsPerSecond: Math.round(measured.docsPerSecond), source: `measured by the migration of ${measured.measuredAt}` }
+    ? { docsPerSecond: Math.round(measured.docsPerSecond), source: `measured by the migration of ${measured.measuredAt}, over ${measured.documents} documents` }
     : { docsPerSecond: ASSUMED_DOCS_PER_SECOND, source: 'assumed: no migration measured yet in this state folder' };
   const plans: CollectionPlan[] = [];
   for (const spec of selectCollections(collections)) {
     const table = tableName(spec.name, ctx.target.config.tablePrefix);
     const problems: DocumentProblem[] = [];
     let documents = 0, totalBytes = 0, largestBytes = 0, problemCount = 0, writeUnits = 0, jsonBytes = 0, indexedUnits = 0;
+    let items = 0, itemBytes = 0, largestItem = 0, storage = 0;
     const keys = new KeyHashes();
+    const rules = rulesFor(profile, spec.name);
+    const effects = new RuleEffects();
     const source = ctx.source.db.collection(spec.name);
     for await (const batch of readDocuments(source, { url: ctx.source.config.url })) {
       for (const doc of batch) {
@@ -44,16 +50,22 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
         const bytes = BSON.calculateObjectSize(doc);
         totalBytes += bytes;
         largestBytes = Math.max(largestBytes, bytes);
-        const conversion = convertDocument(doc, spec);
+        const conversion = convertWithRules(doc, spec, rules);
         if (conversion.ok) {
+          effects.add(conversion.key, conversion.changes);
           const units = Math.max(1, Math.ceil(conversion.size / 1024));
+          const hit = indexesHit(conversion.item, spec.indexes);
           writeUnits += units;
-          indexedUnits += units * (1 + indexesHit(conversion.item, spec.indexes));
+          indexedUnits += units * (1 + hit);
+          items++;
+          itemBytes += conversion.size;
+          largestItem = Math.max(largestItem, conversion.size);
+          storage += storedBytes(conversion.size, hit);
           jsonBytes += Buffer.byteLength(dynamoJsonLine(marshalItem(conversion.item)));
           if (keys.add(conversion.key) === 1) continue;
           problemCount++;
           if (problems.length < LISTED_PROBLEMS && !problems.some((p) => p.code === 'DUPLICATE_KEY' && p.id === conversion.key)) {
-            const holders = await findKeyHolders(source, conversion.key, ctx.source.config.url);
+            const holders = await findKeyHolders(source, conversion.key, ctx.source.config.url, (d) => keyUnderRules(d, rules));
             problems.push(duplicateProblem(spec.name, conversion.key, holders.map((d) => d._id as unknown)));
           }
         } else {
@@ -68,8 +80,13 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
     plans.push({
       collection: spec.name, table, tableExists, paths: { jsonBytes, writeUnitsWithIndexes: indexedUnits, ...choice },
       ...(existing ? { tableItems: existing.ItemCount ?? 0 } : {}),
+      ...(profile ? { ruleEffects: effects.list() } : {}),
+      itemBytes: { average: items ? Math.round(itemBytes / items) : 0, largest: largestItem },
+      monthlyStorageUsd: monthlyStorageUsd(storage),
+      provisioned: provisionedAlternative(indexedUnits, documents / rate.docsPerSecond),
+      tableCheck: existing ? checkExistingTable(spec, existing) : [],
       documents, averageBytes: documents ? Math.round(totalBytes / documents) : 0, largestBytes, problems, problemCount, writeUnits,
-      estimatedCostUsd: writeUnits * USD_PER_WRITE_UNIT, estimatedSeconds: documents / rate.docsPerSecond,
+      estimatedCostUsd: indexedUnits * AWS_PRICES.usdPerWriteUnit, estimatedSeconds: documents / rate.docsPerSecond,
     });
   }
   const sum = (field: 'documents' | 'problemCount' | 'writeUnits' | 'estimatedCostUsd' | 'estimatedSeconds') => plans.reduce((s, p) => s + p[field], 0);

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MigrationProfileSchema } from '../../shared/migration-profile';
 import { DynamoConnectionSchema } from '../../shared/connection';
 import { startTestMoto } from '../../test/local-servers';
 import { createDynamoClients } from '../adapters/dynamodb/client';
@@ -44,6 +46,22 @@ describe('the bulk path: export to S3, ImportTable, verify (moto)', () => {
     const result = await verifyMigration(imported, {});
     const problems = result.collections.filter((c) => !c.ok).map((c) => ({ c: c.collection, s: c.sourceCount, t: c.targetCount, missing: c.content?.missing.length, extra: c.content?.extra.length, different: c.content?.different.slice(0, 2) }));
     expect(problems).toEqual([]);
+    target.client.destroy();
+    s3.client.destroy();
+  }, 180_000);
+
+  it('applies a profile on the bulk path too: every planted document imported, verify clean with the rule-changed items apart', async () => {
+    const profile = MigrationProfileSchema.parse(JSON.parse(readFileSync('examples/sample-data.profile.json', 'utf8')));
+    const collections = [...new Set(PLANTED_PROBLEMS.map((p) => p.collection))];
+    const s3 = createS3Clients({ region: moto.region, endpoint: moto.endpoint, credentials: moto.credentials });
+    const target = createDynamoClients(DynamoConnectionSchema.parse({ backend: 'dynamodb', region: moto.region, endpoint: moto.endpoint, credentials: moto.credentials, tablePrefix: `${ctx.prefix}Fix` }));
+    const imported = { ...ctx, target, stateDir: `${ctx.stateDir}/fix` };
+    const summary = await startS3Migration(imported, s3Sink(s3, 'exports'), { ...DEFAULT_EXPORT_OPTIONS, collections, prefix: 'fix', bucket: 'exports', pollMs: 200, profile }).done;
+    expect(summary.state).toBe('completed');
+    expect(summary.failures).toEqual([]);
+    const result = await verifyMigration(imported, { collections, profile });
+    expect(result.ok).toBe(true);
+    expect(result.collections.map((c) => Object.keys(c.content!.ruleChanged!)).flat().sort()).toEqual(['emptyIndexKey:omit', 'nonStringId:string', 'oversized:gzip', 'regex:map']);
     target.client.destroy();
     s3.client.destroy();
   }, 180_000);

@@ -18,6 +18,7 @@ export function startOnPath(ctx: MigrationContext, options: MigrationOptions): M
   const s3 = createS3Clients({ region, ...(endpoint ? { endpoint } : {}), ...(credentials ? { credentials } : {}), ...(profile ? { profile } : {}) });
   const job = startS3Migration(ctx, s3Sink(s3, options.bucket), {
     ...DEFAULT_EXPORT_OPTIONS, collections: options.collections, prefix: options.s3Prefix, resume: options.resume, bucket: options.bucket, pollMs: 1000,
+    ...(options.profile ? { profile: options.profile } : {}),
   });
   void job.done.finally(() => s3.client.destroy());
   return job;

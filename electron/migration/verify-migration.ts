@@ -2,12 +2,14 @@ import { tableName, type CollectionSpec } from '../../shared/catalogue';
 import { AppError } from '../../shared/errors';
 import { VerifyOptionsSchema, type CollectionVerify, type DocumentProblem, type VerifyOptions, type VerifyResult } from '../../shared/migration';
 import { engineClients, type DynamoClients } from '../adapters/dynamodb/client';
+import { expandItem } from '../adapters/dynamodb/compressed-item';
 import { describeTable } from '../adapters/dynamodb/table-admin';
 import { translateMongoError } from '../adapters/mongodb/errors';
 import { compareItems } from './compare-items';
 import { quickCount } from './count-documents';
 import type { MigrationContext } from './context';
-import { convertDocument } from './convert-document';
+import { convertWithRules, expectedConversion, keyUnderRules } from './fix-rules';
+import { rulesFor, type CollectionRules } from '../../shared/migration-profile';
 import { findKeyHolders } from './duplicate-keys';
 import { InFlightWindow } from './in-flight-window';
 import { judgeSuspects, push, Suspects, type Content } from './judge-suspects';
@@ -20,6 +22,14 @@ import type { Item } from './write-batch';
 interface Expected {
   key: string;
   item: Item;
+  /** The fix rules that made the item differ from the document (fix-rules.ts). */
+  rules: string[];
+}
+
+/** An item equal to what its rules produced: counted per rule, apart from real differences. */
+function countRuleChanged(content: Content, rules: string[]): void {
+  if (!content.ruleChanged) return;
+  for (const rule of new Set(rules)) content.ruleChanged[rule] = (content.ruleChanged[rule] ?? 0) + 1;
 }
 
 /**
@@ -31,14 +41,17 @@ const READS_IN_FLIGHT = 8;
 /** Compares converted source documents with the items under their keys; differing ones become suspects. */
 async function compareChunk(ctx: MigrationContext, reader: DynamoClients, table: string, chunk: Expected[], content: Content, suspects: Suspects): Promise<void> {
   const found = await getItems(reader, table, [...new Set(chunk.map((e) => e.key))], { signal: ctx.signal });
-  for (const { key, item } of chunk) {
-    const actual = found.get(key);
+  for (const { key, item, rules } of chunk) {
+    const stored = found.get(key);
+    // A gzip-compressed item (the oversized fix) is compared by its whole content.
+    const actual = stored && expandItem(stored);
     if (!actual) {
       push(content.missing, key);
       continue;
     }
     const differences = compareItems(item, actual);
     if (differences.length > 0) suspects.add({ key, differences });
+    else countRuleChanged(content, rules);
   }
   content.compared += chunk.length;
 }
@@ -51,8 +64,9 @@ async function compareChunk(ctx: MigrationContext, reader: DynamoClients, table:
  * keys are counted by hash (key-hashes.ts), and only differing documents (up to the list limit)
  * are held until the end.
  */
-async function verifyContent(ctx: MigrationContext, reader: DynamoClients, spec: CollectionSpec, table: string, sample: number | undefined, tick: () => void, onPhase: (phase: string) => void): Promise<{ content: Content; sourceCount: number; targetCount: number; unmigratableCount: number; unjudged: number }> {
-  const content: Content = { compared: 0, sampled: sample !== undefined, unmigratable: [], missing: [], extra: [], different: [] };
+async function verifyContent(ctx: MigrationContext, reader: DynamoClients, spec: CollectionSpec, rules: CollectionRules | undefined, table: string, sample: number | undefined, tick: () => void, onPhase: (phase: string) => void): Promise<{ content: Content; sourceCount: number; targetCount: number; unmigratableCount: number; unjudged: number }> {
+  const content: Content = { compared: 0, sampled: sample !== undefined, unmigratable: [], missing: [], extra: [], different: [], ...(rules ? { ruleChanged: {} } : {}) };
+  const expect = (doc: Parameters<typeof convertWithRules>[0]) => expectedConversion(convertWithRules(doc, spec, rules));
   const keys = new KeyHashes();
   const suspects = new Suspects();
   const reservoir: Expected[] = [];
@@ -68,13 +82,13 @@ async function verifyContent(ctx: MigrationContext, reader: DynamoClients, spec:
       for (const doc of documents) {
         tick();
         sourceCount++;
-        const conversion = convertDocument(doc, spec);
+        const conversion = expect(doc);
         if (!conversion.ok) {
           unmigratableCount++;
           push<DocumentProblem>(content.unmigratable, { collection: spec.name, id: conversion.key, code: conversion.code, reason: conversion.reason });
           continue;
         }
-        const expected = { key: conversion.key, item: conversion.item };
+        const expected = { key: conversion.key, item: conversion.item, rules: conversion.changes.map((c) => c.rule) };
         // A key seen before: one of the documents holding it cannot be in the table.
         if (keys.add(expected.key) > 1) unmigratableCount++;
         if (sample === undefined) {
@@ -99,8 +113,12 @@ async function verifyContent(ctx: MigrationContext, reader: DynamoClients, spec:
     await reads.settle();
   }
   await judgeSuspects(spec, suspects.list, keys, content, {
-    holders: (key) => findKeyHolders(ctx.source.db.collection(spec.name), key, ctx.source.config.url),
-    item: async (key) => (await getItems(reader, table, [key], { signal: ctx.signal })).get(key),
+    holders: (key) => findKeyHolders(ctx.source.db.collection(spec.name), key, ctx.source.config.url, (doc) => keyUnderRules(doc, rules)),
+    item: async (key) => {
+      const item = (await getItems(reader, table, [key], { signal: ctx.signal })).get(key);
+      return item && expandItem(item);
+    },
+    expected: expect,
   });
   onPhase(`looking for extra items in ${table}`);
   const targetCount = await scanKeys(ctx.target, table, (key) => {
@@ -163,7 +181,7 @@ export async function verifyMigration(ctx: MigrationContext, input: Partial<Veri
     }
     onPhase(`comparing ${spec.name} with ${table}`);
     const reader = engineClients(ctx.target);
-    const { content, sourceCount, targetCount, unmigratableCount, unjudged } = await verifyContent(ctx, reader, spec, table, options.sample, tick, onPhase)
+    const { content, sourceCount, targetCount, unmigratableCount, unjudged } = await verifyContent(ctx, reader, spec, options.profile && rulesFor(options.profile, spec.name), table, options.sample, tick, onPhase)
       .finally(() => reader.client.destroy());
     const countsMatch = targetCount === sourceCount - unmigratableCount;
     // More differing documents than a list holds: those past it were not judged, so not clean.

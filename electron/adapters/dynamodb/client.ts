@@ -22,12 +22,12 @@ export interface DynamoClients {
  * digits) when a double would change them, so a read-modify-write never loses precision.
  * DynamoDB returns numbers in canonical form, so a round-trip through String() detects it.
  */
-function readNumber(digits: string): number | NumberValue {
+export function readNumber(digits: string): number | NumberValue {
   const value = Number(digits);
   return String(value) === digits ? value : NumberValue.from(digits);
 }
 
-/** How items become AttributeValues: the document client's writes and the S3 export share it. */
+/** How the document client turns values into AttributeValues (the migration marshals its items itself: migration/marshal-item.ts). */
 export const MARSHALL_OPTIONS = { removeUndefinedValues: true, convertClassInstanceToMap: false } as const;
 
 export interface DynamoTimeouts {

@@ -21,6 +21,7 @@ import { toItemValue } from './item-value';
 import { toItemCondition, type ItemCondition as Condition } from './item-scalar';
 import { planQuery, type KeyCondition, type Plan } from './plan-query';
 import { countItems, readAll, readPage, type ItemKey, type ReadRequest, type ReadStats } from './read-items';
+import { expandItem } from './compressed-item';
 import { SortedSnapshots } from './sorted-snapshots';
 import { describeTable } from './table-admin';
 import { adaptToItem, buildUpdate, changes, operations, type UpdateParts } from './update-expression';
@@ -207,7 +208,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
     if (plan.operation === 'GetItem') {
       if (position) return none;
       const response = await this.clients.doc.send(new GetCommand({ TableName: read.table, Key: { id: plan.id }, ReturnConsumedCapacity: 'TOTAL' }), { abortSignal: signal });
-      const found = response.Item ? [response.Item] : [];
+      const found = response.Item ? [expandItem(response.Item)] : [];
       return { ...none, documents: found, stats: { scanned: found.length, capacity: response.ConsumedCapacity?.CapacityUnits ?? 0 } };
     }
     if (!request) return none;

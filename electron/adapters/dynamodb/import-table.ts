@@ -1,27 +1,17 @@
 import { DescribeImportCommand, ImportTableCommand, type AttributeValue, type ImportTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { CollectionSpec } from '../../../shared/catalogue';
 import type { DynamoClients } from './client';
+import { attributesJson } from './dynamo-json';
 import { translateDynamoError } from './errors';
 import { tableDefinition } from './table-admin';
 
-/** Binary values in base64, as DynamoDB JSON has them; in place (the marshalled map is the caller's to give up). */
-function base64Binaries(value: Record<string, unknown>): void {
-  for (const [type, inner] of Object.entries(value)) {
-    if (type === 'B') value.B = Buffer.from((inner as Uint8Array).buffer, (inner as Uint8Array).byteOffset, (inner as Uint8Array).length).toString('base64');
-    else if (type === 'BS') value.BS = (inner as Uint8Array[]).map((b) => Buffer.from(b.buffer, b.byteOffset, b.length).toString('base64'));
-    else if (type === 'M') for (const v of Object.values(inner as Record<string, Record<string, unknown>>)) base64Binaries(v);
-    else if (type === 'L') for (const v of inner as Array<Record<string, unknown>>) base64Binaries(v);
-  }
-}
-
 /**
- * One line of ImportTable's DYNAMODB_JSON format, `{"Item":{...}}`, from an item marshalled as
- * the direct copy marshals it (migration/marshal-item.ts), so both paths land the same values.
- * Binaries are replaced in place: a replacer function would slow every line of an export.
+ * One line of ImportTable's DYNAMODB_JSON format, `{"Item":{...}}`, from the AttributeValues the
+ * direct copy writes (migration/marshal-item.ts): lib-dynamodb's marshall() fails on the
+ * migration's prototype-less maps and on a string field named `constructor`.
  */
-export function dynamoJsonLine(item: Record<string, AttributeValue>): string {
-  for (const value of Object.values(item)) base64Binaries(value as unknown as Record<string, unknown>);
-  return `{"Item":${JSON.stringify(item)}}\n`;
+export function dynamoJsonLine(attributes: Record<string, AttributeValue>): string {
+  return `{"Item":${JSON.stringify(attributesJson(attributes))}}\n`;
 }
 
 export interface ImportSource {

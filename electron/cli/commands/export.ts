@@ -4,6 +4,7 @@ import { addConnectionOptions, checkCollectionNames, type ConnectionFlags } from
 import { withContext } from '../open-context';
 import { printSummary } from '../report';
 import { runAction } from '../run-action';
+import { profileOption } from '../profile-option';
 import { summaryExitCode, watchJob } from '../run-migration';
 import { startExport } from '../../migration/export-job';
 import { errorLogPath } from '../../migration';
@@ -20,7 +21,8 @@ export const exportCommand: CliCommand = {
       .description('Export to gzip-compressed DynamoDB JSON for ImportTable, in S3 (--bucket) or a folder (--dir); resumable per part')))
       .option('--dir <folder>', 'write the parts into this folder instead of S3 (hand-off to another account)')
       .option('--resume', 'continue the export in --state-dir: finished parts are not uploaded again')
-      .option('--json', 'print the summary as JSON');
+      .option('--json', 'print the summary as JSON')
+      .addOption(profileOption());
     command.hook('preAction', (cmd) => {
       const flags = cmd.opts<ExportFlags>();
       if ((flags.bucket === undefined) === (flags.dir === undefined)) cmd.error('error: export needs exactly one of --bucket and --dir');

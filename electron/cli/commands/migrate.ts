@@ -3,10 +3,11 @@ import type { CliCommand } from '../cli-command';
 import { addConnectionOptions, concurrencyOption, DEFAULT_STATE_DIR, type ConnectionFlags } from '../config';
 import { withContext } from '../open-context';
 import { runAction } from '../run-action';
+import { profileOption, type ProfileFlags } from '../profile-option';
 import { addViaOptions, migrateViaS3, type ViaFlags } from '../migrate-via-s3';
 import { migrateAndReport, requireResumableCheckpoint } from '../run-migration';
 
-export interface MigrateFlags extends ConnectionFlags {
+export interface MigrateFlags extends ConnectionFlags, ProfileFlags {
   concurrency: number;
   resume?: boolean;
   json?: boolean;
@@ -16,6 +17,7 @@ export interface MigrateFlags extends ConnectionFlags {
 export function addMigrateOptions(command: Command) {
   return addConnectionOptions(command)
     .addOption(concurrencyOption())
+    .addOption(profileOption())
     .option('--resume', 'continue from the checkpoint in --state-dir (refused when there is none); without it, a run starts over')
     .option('--json', 'print the summary as JSON');
 }
@@ -23,7 +25,7 @@ export function addMigrateOptions(command: Command) {
 /** Both migrate commands: a `--resume` with nothing to resume stops before connecting to anything. */
 export async function migrate(collections: string[], flags: MigrateFlags): Promise<number> {
   if (flags.resume) requireResumableCheckpoint(flags.stateDir ?? DEFAULT_STATE_DIR);
-  return withContext(flags, (ctx) => migrateAndReport(ctx, { collections, concurrency: flags.concurrency, resume: flags.resume ?? false }, flags.json ?? false));
+  return withContext(flags, (ctx) => migrateAndReport(ctx, { collections, concurrency: flags.concurrency, resume: flags.resume ?? false, ...(flags.profile ? { profile: flags.profile } : {}) }, flags.json ?? false));
 }
 
 export const migrateCommand: CliCommand = {

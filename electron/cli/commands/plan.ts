@@ -1,10 +1,12 @@
 import type { MigrationPlan } from '../../../shared/migration';
 import { planMigration } from '../../migration';
 import { AWS_PRICES } from '../../migration/aws-prices';
+import { SEED_USD_PER_WCU_MONTH } from '../../migration/plan-trust';
 import type { CliCommand } from '../cli-command';
 import { addConnectionOptions, checkCollectionNames, type ConnectionFlags } from '../config';
 import { withContext } from '../open-context';
 import { printProblems } from '../report';
+import { profileOption, type ProfileFlags } from '../profile-option';
 import { EXIT_OK, runAction } from '../run-action';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -24,6 +26,30 @@ function printPaths(plan: MigrationPlan, write: (line: string) => void): void {
   if (plan.prices) write(`Prices (${plan.prices.region}, ${plan.prices.asOf}): $${AWS_PRICES.usdPerWriteUnit * 1e6} per million write units (per table and GSI), ImportTable $${AWS_PRICES.usdPerImportGb} per GB of uncompressed data; ${plan.prices.source}. ImportTable only creates new tables.`);
 }
 
+/** Item sizes as DynamoDB counts them, storage per month, the provisioned alternative, and what existing tables hold. */
+function printTargetDetails(plan: MigrationPlan, write: (line: string) => void): void {
+  write('');
+  write(`${'collection'.padEnd(24)} ${'item avg'.padStart(9)} ${'largest'.padStart(9)} ${'storage $/mo'.padStart(12)} ${'prov. WCU'.padStart(9)} ${'prov. $'.padStart(9)}  existing table`);
+  for (const c of plan.collections) {
+    const check = c.tableCheck?.length ? c.tableCheck.join('; ') : c.tableExists ? 'fits' : '-';
+    write(`${c.collection.padEnd(24)} ${kb(c.itemBytes?.average ?? 0).padStart(9)} ${kb(c.itemBytes?.largest ?? 0).padStart(9)} ${(c.monthlyStorageUsd ?? 0).toFixed(4).padStart(12)} ${String(c.provisioned?.writeCapacityUnits ?? 0).padStart(9)} ${(c.provisioned?.costUsd ?? 0).toFixed(4).padStart(9)}  ${check}`);
+  }
+  write(`Item sizes as DynamoDB counts them; storage at $${AWS_PRICES.usdPerGbMonthStorage} per GB-month (items + 100 bytes, table and GSIs); provisioned: write capacity to finish in the estimated time at the seed guide's $${SEED_USD_PER_WCU_MONTH} per WCU-month, by the started hour.`);
+}
+
+/** Per collection, what each of the profile's fix rules changes, with examples (before → after). */
+function printRuleEffects(plan: MigrationPlan, write: (line: string) => void): void {
+  if (!plan.collections.some((c) => c.ruleEffects)) return;
+  write('');
+  write('Fix rules (from the profile), before anything is written:');
+  const effects = plan.collections.flatMap((c) => (c.ruleEffects ?? []).map((e) => ({ collection: c.collection, ...e })));
+  if (effects.length === 0) write('  none of the rules changes a document of these collections');
+  for (const e of effects) {
+    write(`  ${e.collection} ${e.rule}: ${e.documents} document${e.documents === 1 ? '' : 's'}`);
+    for (const x of e.examples) write(`    ${x.id} ${x.path}: ${x.before} → ${x.after}`);
+  }
+}
+
 function printPlan(plan: MigrationPlan, write: (line: string) => void): void {
   write('Dry run: nothing was written.');
   write(`${'collection'.padEnd(24)} ${'docs'.padStart(9)} ${'avg'.padStart(9)} ${'largest'.padStart(9)} ${'problems'.padStart(8)} ${'WRUs'.padStart(9)} ${'cost $'.padStart(9)}  table`);
@@ -32,12 +58,14 @@ function printPlan(plan: MigrationPlan, write: (line: string) => void): void {
   }
   const t = plan.totals;
   write(`${'total'.padEnd(24)} ${String(t.documents).padStart(9)} ${''.padStart(9)} ${''.padStart(9)} ${String(t.problemCount).padStart(8)} ${String(t.writeUnits).padStart(9)} ${t.estimatedCostUsd.toFixed(4).padStart(9)}`);
-  write(`Estimated duration: ${Math.ceil(t.estimatedSeconds)}s at ${plan.rate.docsPerSecond} docs/s (${plan.rate.source}); cost at $1.25 per million write units.`);
+  write(`Estimated duration: ${Math.ceil(t.estimatedSeconds)}s at ${plan.rate.docsPerSecond} docs/s (${plan.rate.source}); cost at $${AWS_PRICES.usdPerWriteUnit * 1e6} per million write units, for the table and each GSI an item lands in.`);
   printPaths(plan, write);
   const c = plan.capacity;
   if (c) write(`Capacity: a new on-demand table takes ${c.onDemandInitialWcu} writes/s, so expect ${c.expectedDocsPerSecond} docs/s (limited by ${c.limitedBy}); on-demand $${c.onDemandCostUsd.toFixed(2)}, or provisioned ${c.provisioned.wcu} WCU for ${c.provisioned.hours} h $${c.provisioned.costUsd.toFixed(2)} then on-demand${c.warmThroughputWcu ? `, or warm throughput of ${c.warmThroughputWcu} WCU (one-time charge, see AWS pricing)` : ''} (us-east-1 prices of ${c.pricesAsOf}).`);
+  printTargetDetails(plan, write);
+  printRuleEffects(plan, write);
   const problems = plan.collections.flatMap((c) => c.problems);
-  if (problems.length > 0) printProblems('Documents that cannot be migrated:', problems, write);
+  if (problems.length > 0) printProblems(plan.collections.some((c) => c.ruleEffects) ? 'Documents still unmigratable under the profile:' : 'Documents that cannot be migrated:', problems, write);
 }
 
 export const planCommand: CliCommand = {
@@ -45,9 +73,10 @@ export const planCommand: CliCommand = {
     addConnectionOptions(program.command('plan').argument('[collections...]', 'collections to plan (default: all 13)')
       .description('Dry run: sizes, documents that cannot be migrated and why, write units, cost and duration'))
       .option('--json', 'print the plan as JSON')
-      .action(runAction(async (collections: string[], flags: ConnectionFlags & { json?: boolean }) => {
+      .addOption(profileOption())
+      .action(runAction(async (collections: string[], flags: ConnectionFlags & ProfileFlags & { json?: boolean }) => {
         checkCollectionNames(collections);
-        const plan = await withContext(flags, (ctx) => planMigration(ctx, collections));
+        const plan = await withContext(flags, (ctx) => planMigration(ctx, collections, flags.profile));
         if (flags.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
         else printPlan(plan, (line) => process.stdout.write(`${line}\n`));
         return EXIT_OK;

@@ -4,9 +4,10 @@ import { Option } from 'commander';
 import { addConnectionOptions, checkCollectionNames, wholeNumber, type ConnectionFlags } from '../config';
 import { withContext } from '../open-context';
 import { printVerify } from '../report';
+import { profileOption, type ProfileFlags } from '../profile-option';
 import { EXIT_OK, EXIT_PROBLEMS, runAction } from '../run-action';
 
-interface VerifyFlags extends ConnectionFlags {
+interface VerifyFlags extends ConnectionFlags, ProfileFlags {
   sample?: number;
   countsOnly?: boolean;
   json?: boolean;
@@ -18,10 +19,11 @@ export const verifyCommand: CliCommand = {
       .description('Compare counts and every document with its DynamoDB item; lists missing, extra and different items'))
       .addOption(new Option('--sample <n>', 'compare a random sample of n documents per collection').argParser(wholeNumber(1)).conflicts('countsOnly'))
       .option('--counts-only', "only the seed's count check")
+      .addOption(profileOption())
       .option('--json', 'print the result as JSON')
       .action(runAction(async (collections: string[], flags: VerifyFlags) => {
         checkCollectionNames(collections);
-        const result = await withContext(flags, (ctx) => verifyMigration(ctx, { collections, sample: flags.sample, countsOnly: flags.countsOnly ?? false }));
+        const result = await withContext(flags, (ctx) => verifyMigration(ctx, { collections, sample: flags.sample, countsOnly: flags.countsOnly ?? false, ...(flags.profile ? { profile: flags.profile } : {}) }));
         if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         else printVerify(result, (line) => process.stdout.write(`${line}\n`));
         return result.ok ? EXIT_OK : EXIT_PROBLEMS;

@@ -10,6 +10,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { FailuresTable } from './FailuresTable';
 import { MigrationProgressPanel } from './MigrationProgressPanel';
 import { PlanTable } from './PlanTable';
+import { ProfileEditor } from './ProfileEditor';
+import { RuleEffects } from './RuleEffects';
 import { RunSettingsFields } from './RunSettingsFields';
 import { useMigration, type Migration, type RunSettings } from './use-migration';
 
@@ -32,6 +34,7 @@ export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnect
           {plan.isPending && <Loading label="Reading the collections…" />}
           {plan.error && <ErrorNotice error={plan.error} />}
           {plan.data && <PlanTable plan={plan.data} />}
+          {plan.data && <RuleEffects plan={plan.data} />}
         </section>
       )}
       <MigrationProgressPanel migration={migration} />
@@ -48,6 +51,7 @@ function ChooseCollections({ settings, onChange, migration }: { settings: RunSet
     <section className="panel">
       <div className="panel-header"><h2>1 · Choose collections</h2></div>
       <CollectionPicker selected={collections} onChange={(chosen) => onChange({ collections: chosen })} />
+      <ProfileEditor />
       <div className="form-actions">
         <RunSettingsFields settings={settings} onChange={onChange} />
         <span className="spacer" />

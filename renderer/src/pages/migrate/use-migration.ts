@@ -1,3 +1,4 @@
+import { useMigrationProfile } from './profile-store';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { MigrationPlan } from '../../../../shared/migration';
@@ -16,9 +17,11 @@ export function useMigration(pair: { sourceId: string; targetId: string }, { col
   // Tables that already hold items, found by the plan before a fresh start: asked about first.
   const [overwrite, setOverwrite] = useState<MigrationPlan['collections']>();
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const plan = useMutation({ mutationFn: () => call('migration.plan', { ...pair, collections }) });
+  const { profile } = useMigrationProfile();
+  const withProfile = profile ? { profile } : {};
+  const plan = useMutation({ mutationFn: () => call('migration.plan', { ...pair, collections, ...withProfile }) });
   const start = useMutation({
-    mutationFn: (resume: boolean) => call('migration.start', { ...pair, options: { collections, concurrency, resume, via, ...(via === 's3' ? { bucket } : {}) } }),
+    mutationFn: (resume: boolean) => call('migration.start', { ...pair, options: { collections, concurrency, resume, via, ...(via === 's3' ? { bucket } : {}), ...withProfile } }),
     onSuccess: ({ jobId: id }) => {
       setOverwrite(undefined);
       markDataChanged(queryClient);
@@ -29,7 +32,7 @@ export function useMigration(pair: { sourceId: string; targetId: string }, { col
   });
   const check = useMutation({
     mutationFn: async () => {
-      const planned = plan.data && plan.data.collections.map((c) => c.collection).join() === collections.join() ? plan.data : await call('migration.plan', { ...pair, collections });
+      const planned = plan.data && plan.data.collections.map((c) => c.collection).join() === collections.join() ? plan.data : await call('migration.plan', { ...pair, collections, ...withProfile });
       return planned.collections.filter((c) => (c.tableItems ?? 0) > 0);
     },
     onSuccess: (holding) => (holding.length > 0 ? setOverwrite(holding) : start.mutate(false)),

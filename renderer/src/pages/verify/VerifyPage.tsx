@@ -13,6 +13,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { ConnectionsNeeded } from '../../components/ConnectionsNeeded';
 import { PageHeader } from '../../components/PageHeader';
 import { DiffView } from './DiffView';
+import { useMigrationProfile } from '../migrate/profile-store';
 
 export function VerifyPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; onConnect(): void }) {
   const [collections, setCollections] = useState<string[]>([...COLLECTION_NAMES]);
@@ -24,13 +25,15 @@ export function VerifyPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
   const stale = useStale(jobId, progress?.state === 'completed');
   const cancel = useMutation({ mutationFn: () => call('verify.cancel', { jobId: jobId! }) });
   const diffPanel = useRef<HTMLDivElement>(null);
+  // The Migrate page's fix rules: items they changed are compared with what the rules produce.
+  const { profile } = useMigrationProfile();
   // The diff opens below the lists: bring it into view when a document is picked.
   useEffect(() => { if (openId) diffPanel.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }); }, [openId]);
 
   const start = useMutation({
     mutationFn: () => call('verify.start', {
       sourceId: mongo!.id, targetId: dynamo!.id,
-      options: { collections, countsOnly, ...(Number(sample) > 0 ? { sample: Math.floor(Number(sample)) } : {}) },
+      options: { collections, countsOnly, ...(Number(sample) > 0 ? { sample: Math.floor(Number(sample)) } : {}), ...(profile ? { profile } : {}) },
     }),
     onSuccess: ({ jobId: id }) => { started(id); setOpen(undefined); setOpenId(undefined); },
   });
@@ -121,6 +124,7 @@ function Mismatches({ collection, content, openId, onPick }: { collection: strin
         <IdList title="Extra in DynamoDB" ids={content.extra} />
         <IdList title="Could not be migrated" ids={content.unmigratable.map((u) => `${u.id} · ${u.code}`)} />
       </div>
+      {Object.entries(content.ruleChanged ?? {}).map(([rule, count]) => <p key={rule} className="muted small">Changed by rule <code>{rule}</code>: {formatCount(count)}, as the profile says (not differences).</p>)}
     </section>
   );
 }
