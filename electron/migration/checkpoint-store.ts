@@ -61,20 +61,24 @@ function syncPath(path: string, flags: string): void {
 
 /**
  * Written to a temporary file, flushed to disk, and renamed over the old one (then the folder is
- * flushed too): a run killed at any moment, or a power cut, leaves either the previous checkpoint
- * or the new one, never half of one.
+ * flushed too): a run killed at any moment, or a power cut, leaves either the previous file or
+ * the new one, never half of one.
  */
-export function saveCheckpoint(stateDir: string, checkpoint: Checkpoint): void {
+export function writeFileDurably(stateDir: string, name: string, text: string): void {
   mkdirSync(stateDir, { recursive: true });
-  const path = checkpointPath(stateDir);
+  const path = join(stateDir, name);
   const temporary = `${path}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'w');
   try {
-    writeSync(fd, JSON.stringify({ ...checkpoint, updatedAt: new Date().toISOString() }, null, 1));
+    writeSync(fd, text);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
   renameSync(temporary, path);
   syncPath(stateDir, 'r');
+}
+
+export function saveCheckpoint(stateDir: string, checkpoint: Checkpoint): void {
+  writeFileDurably(stateDir, 'checkpoint.json', JSON.stringify({ ...checkpoint, updatedAt: new Date().toISOString() }, null, 1));
 }
