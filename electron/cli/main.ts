@@ -11,6 +11,7 @@ import { migrateCollectionCommand } from './commands/migrate-collection';
 import { planCommand } from './commands/plan';
 import { sandboxCommand } from './commands/sandbox';
 import { serveCommand } from './commands/serve';
+import { syncCommand } from './commands/sync';
 import { verifyCommand } from './commands/verify';
 import { parseCommandLine } from './usage-errors';
 
@@ -18,6 +19,7 @@ import { parseCommandLine } from './usage-errors';
 const COMMANDS: CliCommand[] = [
   migrateCommand,
   migrateCollectionCommand,
+  syncCommand,
   verifyCommand,
   cloudformationCommand,
   planCommand,
