@@ -27,23 +27,23 @@ const fromTimestamp = (ts: Timestamp): OplogPosition => ({ t: ts.t, i: ts.i });
 const oplog = (handle: MongoHandle) => handle.client.db('local').collection('oplog.rs');
 
 /** Atlas shared tiers answer reads of `local` with AtlasError (code 8000); a missing role is Unauthorized (13). */
-function refusal(error: unknown, handle: MongoHandle): AppError {
+export function oplogRefusal(error: unknown, url: string): AppError {
   const e = error as { code?: number; codeName?: string; message?: string };
-  const hosts = mongoHosts(handle.config.url);
+  const hosts = mongoHosts(url);
   if (e.code === 8000 || e.codeName === 'AtlasError') {
     return new AppError('UNSUPPORTED_OPERATOR', `MongoDB at ${hosts} hides its oplog (${e.message ?? 'AtlasError'}): Atlas shared tiers (M0, M2, M5) and serverless instances do not expose local.oplog.rs. Follow changes from a dedicated cluster (M10 or larger), or migrate with the application stopped.`, { codeName: 'AtlasError' }, { cause: error });
   }
   if (e.code === 13 || e.codeName === 'Unauthorized') {
     return new AppError('AUTH_FAILED', `The MongoDB user cannot read the oplog (local.oplog.rs) at ${hosts}. Grant it read access to the local database, e.g. db.grantRolesToUser("<user>", [{ role: "read", db: "local" }]) (on Atlas: the readAnyDatabase role), then start again.`, { codeName: 'Unauthorized' }, { cause: error });
   }
-  return translateMongoError(error, { url: handle.config.url, collection: 'local.oplog.rs' });
+  return translateMongoError(error, { url, collection: 'local.oplog.rs' });
 }
 
 async function attempt<T>(handle: MongoHandle, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw refusal(error, handle);
+    throw oplogRefusal(error, handle.config.url);
   }
 }
 
