@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../../shared/errors';
 import type { OplogChange } from '../../adapters/mongodb/oplog';
 
 export interface CollectionLag {
@@ -18,7 +19,7 @@ export interface CaptureStatus {
   /** The saved position as `seconds.increment` of the oplog Timestamp. */
   position: string;
   collections: CollectionLag[];
-  error?: { code: string; message: string };
+  error?: { code: ErrorCode; message: string };
 }
 
 /** Lag under this many seconds, with nothing more waiting in the oplog, is "in sync". */
@@ -28,8 +29,8 @@ export const IN_SYNC_SECONDS = 2;
 export class LagTracker {
   private readonly waiting = new Map<string, { count: number; oldest: number }>();
   private readonly applied = new Map<string, number>();
-  /** The last read filled its limit: more changes wait in the oplog than are counted. */
-  private more = false;
+  /** The last read filled its limit (more changes wait than are counted), or nothing was read yet. */
+  private more = true;
 
   constructor(private readonly collections: readonly string[]) {}
 

@@ -57,9 +57,10 @@ async function startMongod(binary: string): Promise<MongoServer> {
 
 /**
  * FerretDB records changes in `local.oplog.rs` once it exists. It reads the capped collection in
- * full for every query, so it is kept small (2 MB, a few thousand changes) and trimmed every second.
+ * full for every query, so it is kept small and trimmed every second: 8 MB holds about 9,000
+ * changes, the demo's writes during a full load of the sample data with room to spare.
  */
-export const SANDBOX_OPLOG_BYTES = 2 * 1024 * 1024;
+export const SANDBOX_OPLOG_BYTES = 8 * 1024 * 1024;
 
 async function startFerretDb(binary: string, oplogBytes: number): Promise<MongoServer> {
   const port = await freePort();
