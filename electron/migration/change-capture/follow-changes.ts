@@ -19,7 +19,7 @@ export interface Follower {
   status(): CaptureStatus;
   /** Stops after the batch being applied; the position saved is where a restart resumes. */
   stop(): void;
-  /** Resolves at the next read that finds nothing left to apply. */
+  /** Resolves at the first read started after this call that finds nothing left to apply. */
   drained(): Promise<void>;
   done: Promise<CaptureStatus>;
 }
@@ -61,7 +61,9 @@ export function startFollowing(ctx: MigrationContext, options: FollowOptions = {
   const pollMs = options.pollMs ?? 100;
   let stopped = false;
   let wake: (() => void) | undefined;
-  let waiters: (() => void)[] = [];
+  /** Each waits for a read that starts after it was registered (`after`: reads started by then). */
+  let waiters: { resolve: () => void; after: number }[] = [];
+  let reads = 0;
   let tracker: LagTracker | undefined;
   let failed = 0;
   let state: CaptureStatus['state'] = 'starting';
@@ -91,7 +93,7 @@ export function startFollowing(ctx: MigrationContext, options: FollowOptions = {
       error = { code: failure.code, message: failure.message };
     } finally {
       keys?.close();
-      for (const waiter of waiters) waiter();
+      for (const waiter of waiters) waiter.resolve();
     }
     return status();
   }
@@ -106,6 +108,7 @@ export function startFollowing(ctx: MigrationContext, options: FollowOptions = {
         await refuseGap(ctx, saved);
         lastGapCheck = Date.now();
       }
+      const read = ++reads;
       const { changes, full } = await readChanges(ctx.source, saved.collections, cursor, READ_LIMIT);
       const fresh = changes.filter((c) => !applied.has(formatPosition(c.position)));
       lag.read(fresh, full);
@@ -128,8 +131,8 @@ export function startFollowing(ctx: MigrationContext, options: FollowOptions = {
       // A full read pages on from its last change; otherwise the next read starts again from the saved position.
       cursor = full ? changes.at(-1)!.position : saved.position;
       if (fresh.length === 0 && !full) {
-        for (const waiter of waiters) waiter();
-        waiters = [];
+        for (const waiter of waiters) if (waiter.after < read) waiter.resolve();
+        waiters = waiters.filter((waiter) => waiter.after >= read);
         if (options.untilDrained) break;
       }
       if (!full && !stopped) await new Promise<void>((resolve) => { wake = resolve; setTimeout(resolve, pollMs); });
@@ -142,7 +145,7 @@ export function startFollowing(ctx: MigrationContext, options: FollowOptions = {
       stopped = true;
       wake?.();
     },
-    drained: () => new Promise<void>((resolve) => { waiters.push(resolve); }),
+    drained: () => new Promise<void>((resolve) => { waiters.push({ resolve, after: reads }); }),
     done: run(),
   };
 }
