@@ -17,7 +17,7 @@ function readmeRows(): { args: string[]; line: string }[] {
 // of these may reach a server: the values are refused before anything connects or starts.
 const NO_SERVER = { MONGO_URL: 'mongodb://127.0.0.1:9/none', AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9' };
 const CASES: { args: string[]; line: RegExp; env?: Record<string, string> }[] = [
-  { args: [], line: /^Error: No command given. Use one of: migrate, migrate-collection, verify, cloudformation, plan, sandbox, demo, serve\. See '--help'\.$/ },
+  { args: [], line: /^Error: No command given. Use one of: migrate, migrate-collection, sync, verify, cloudformation, plan, sandbox, demo, serve\. See '--help'\.$/ },
   { args: ['migrate', '--concurrency', 'abc'], line: /^Error: option '--concurrency <n>' argument 'abc' is invalid\. Expected a whole number from 1 to 32\./ },
   { args: ['migrate', '--concurrency', '2.5'], line: /argument '2\.5' is invalid\. Expected a whole number from 1 to 32\./ },
   { args: ['migrate', '--concurrency', '-1'], line: /argument '-1' is invalid/ },

@@ -29,7 +29,7 @@ export function addMigrateOptions(command: Command) {
 /** Both migrate commands: a `--resume` with nothing to resume stops before connecting to anything. */
 export async function migrate(collections: string[], flags: MigrateFlags): Promise<number> {
   if (flags.resume) requireResumableCheckpoint(flags.stateDir ?? DEFAULT_STATE_DIR);
-  if (flags.drain && !flags.follow) throw new AppError('VALIDATION', '--drain goes with --follow (or use the sync command).');
+  if (flags.drain && !flags.follow) throw new AppError('VALIDATION', "option '--drain' goes with '--follow' (or use the sync command).");
   const options = { collections, concurrency: flags.concurrency, resume: flags.resume ?? false };
   if (!flags.follow) return withContext(flags, (ctx) => migrateAndReport(ctx, options, flags.json ?? false));
   return withContext(flags, async (ctx) => {
