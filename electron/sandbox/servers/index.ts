@@ -22,7 +22,7 @@ interface LocalServers {
 
 interface LocalServerOptions {
   useMongoUrl?: boolean;
-  /** The size of FerretDB's oplog (its reads scan all of it: smaller is faster, larger holds more history). */
+  /** The size of FerretDB's oplog (its reads scan all of it: smaller is faster, larger holds more history); 0: none. */
   oplogBytes?: number;
   /** Any of these starts the network harness in front of the servers. */
   network?: NetworkProfile;

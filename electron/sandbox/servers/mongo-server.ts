@@ -73,7 +73,7 @@ async function startFerretDb(binary: string, oplogBytes: number): Promise<MongoS
       '--debug-addr=-', '--test-capped-cleanup-interval=1s', '--test-capped-cleanup-percentage=20'],
   });
   try {
-    await createOplog(`mongodb://127.0.0.1:${port}`, oplogBytes);
+    if (oplogBytes > 0) await createOplog(`mongodb://127.0.0.1:${port}`, oplogBytes);
   } catch (error) {
     await server.stop();
     throw error;
