@@ -34,7 +34,7 @@ const CASES: { args: string[]; line: RegExp; env?: Record<string, string> }[] = 
   { args: ['verify', '--profile', VERSION_2], line: /is not a migration profile: version: Invalid input: expected 1\. See 'verify --help'\.$/ },
   { args: ['migrate-collection', 'alerts', '--profile', BAD_CHOICE], line: /is not a migration profile: collections\.alerts\.regex: Invalid option: expected one of "skip"\|"map"\|"string"\. See 'migrate-collection --help'\.$/ },
   { args: ['demo', '--profile', BAD_COLLECTION], line: /is not a migration profile: collections\.alertz: not one of the Alert Whisperer collections \(companies, .*\)\. See 'demo --help'\.$/ },
-  { args: [], line: /^Error: No command given. Use one of: migrate, migrate-collection, export, verify, cloudformation, plan, sandbox, demo, serve\. See '--help'\.$/ },
+  { args: [], line: /^Error: No command given. Use one of: migrate, migrate-collection, export, sync, verify, cloudformation, plan, sandbox, demo, serve\. See '--help'\.$/ },
   { args: ['migrate', '--concurrency', 'abc'], line: /^Error: option '--concurrency <n>' argument 'abc' is invalid\. Expected a whole number from 1 to 32\./ },
   { args: ['migrate', '--concurrency', '2.5'], line: /argument '2\.5' is invalid\. Expected a whole number from 1 to 32\./ },
   { args: ['migrate', '--concurrency', '-1'], line: /argument '-1' is invalid/ },

@@ -12,6 +12,7 @@ import { migrateCollectionCommand } from './commands/migrate-collection';
 import { planCommand } from './commands/plan';
 import { sandboxCommand } from './commands/sandbox';
 import { serveCommand } from './commands/serve';
+import { syncCommand } from './commands/sync';
 import { verifyCommand } from './commands/verify';
 import { parseCommandLine } from './usage-errors';
 
@@ -20,6 +21,7 @@ const COMMANDS: CliCommand[] = [
   migrateCommand,
   migrateCollectionCommand,
   exportCommand,
+  syncCommand,
   verifyCommand,
   cloudformationCommand,
   planCommand,

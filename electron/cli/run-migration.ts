@@ -3,7 +3,7 @@ import type { MigrationOptions, MigrationSummary } from '../../shared/migration'
 import { errorLogPath, startMigration, type MigrationContext, type MigrationJob } from '../migration';
 import { loadCheckpoint, requireCheckpoint, type Checkpoint } from '../migration/checkpoint-store';
 import { quickCount } from '../migration/count-documents';
-import { selectCollections } from '../migration/migration-job';
+import { selectCollections, type MigrationHooks } from '../migration/migration-job';
 import { detectSourceChanges, handledBefore } from '../migration/source-changes';
 import { createProgressView } from './progress-view';
 import { printSummary, type EarlierCounts } from './report';
@@ -11,8 +11,8 @@ import { resumeCommand } from './resume-command';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS } from './run-action';
 
 /** Runs a migration with live progress on stderr; Ctrl+C (or SIGTERM) cancels it cleanly (the checkpoint is kept). */
-export function runMigration(ctx: MigrationContext, options: Partial<MigrationOptions>): Promise<MigrationSummary> {
-  return watchJob(startMigration(ctx, options));
+export function runMigration(ctx: MigrationContext, options: Partial<MigrationOptions>, hooks?: MigrationHooks): Promise<MigrationSummary> {
+  return watchJob(startMigration(ctx, options, hooks));
 }
 
 /** Any job (a copy, an export, the bulk path) with live progress on stderr; Ctrl+C cancels it. */
@@ -88,7 +88,7 @@ async function announceResume(ctx: MigrationContext, checkpoint: Checkpoint, col
   return counts;
 }
 
-export async function migrateAndReport(ctx: MigrationContext, options: Partial<MigrationOptions>, json: boolean): Promise<number> {
+export async function migrateAndReport(ctx: MigrationContext, options: Partial<MigrationOptions>, json: boolean, hooks?: MigrationHooks): Promise<number> {
   const previous = options.resume ? requireResumableCheckpoint(ctx.stateDir) : loadCheckpoint(ctx.stateDir);
   let earlier: EarlierCounts | undefined;
   if (options.resume) {
@@ -96,7 +96,7 @@ export async function migrateAndReport(ctx: MigrationContext, options: Partial<M
   } else if (previous && Object.values(previous.collections).some((c) => !c.done)) {
     warn(`Starting over: the unfinished run in ${ctx.stateDir} is set aside (use --resume to continue it).`);
   }
-  const summary = await runMigration(ctx, options);
+  const summary = await runMigration(ctx, options, hooks);
   if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else printSummary(summary, currentErrorLog(ctx), (line) => process.stdout.write(`${line}\n`), { earlier, sourceNow: await sourceCountNow(ctx, summary) });
   // Cancelled, or a server that went away mid-run: the checkpoint holds, and this continues it.

@@ -82,3 +82,4 @@ export function writeJsonAtomically(path: string, value: unknown): void {
 export function saveCheckpoint(stateDir: string, checkpoint: Checkpoint): void {
   writeJsonAtomically(checkpointPath(stateDir), { ...checkpoint, updatedAt: new Date().toISOString() });
 }
+

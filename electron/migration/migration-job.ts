@@ -40,8 +40,13 @@ export function selectCollections(names: readonly string[]) {
   return names.length === 0 ? [...COLLECTIONS] : COLLECTIONS.filter((c) => names.includes(c.name));
 }
 
+export interface MigrationHooks {
+  /** Runs before any table is created or document copied (change capture records its oplog position here); may refuse the run. */
+  beforeCopy?(runId: string, collections: string[]): Promise<void>;
+}
+
 /** Starts copying in the background; the returned job reports progress and can be paused or cancelled. */
-export function startMigration(ctx: MigrationContext, input: Partial<MigrationOptions>): MigrationJob {
+export function startMigration(ctx: MigrationContext, input: Partial<MigrationOptions>, hooks: MigrationHooks = {}): MigrationJob {
   const parsed = MigrationOptionsSchema.safeParse(input);
   if (!parsed.success) throw new AppError('VALIDATION', `Invalid migration options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const options = parsed.data;
@@ -96,6 +101,7 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
         if (restored.done) progress.state = 'done';
         progress.total = await quickCount(ctx.source.db.collection(spec.name), ctx.source.config.url);
       }
+      await hooks.beforeCopy?.(checkpoint.runId, specs.map((s) => s.name));
       tracker.resetRate();
       const prefix = ctx.target.config.tablePrefix;
       await ensureTables(ctx.target, specs.filter((s) => !checkpoint!.collections[s.name]!.done), prefix, control.signal);

@@ -27,6 +27,12 @@ function profileOutcome(summary: MigrationSummary, result: VerifyResult, write: 
     : 'Demo found problems (see above).');
   return ok ? EXIT_OK : EXIT_PROBLEMS;
 }
+import { startLiveWriter } from '../../sandbox/live-writer';
+import { followHooks } from '../../migration/change-capture';
+import { cutOver, switchLines } from '../live-cutover';
+
+/** The live writer's pace in `demo --live`: a busy Alert Whisperer's webhooks. */
+const LIVE_CHANGES_PER_SECOND = 20;
 
 /**
  * The README's first command. Exit code 0 means: everything migrated and verified, and the
@@ -38,7 +44,8 @@ export const demoCommand: CliCommand = {
     addSampleOptions(program.command('demo').description('Start local servers, load sample data, migrate everything with progress, verify, report'))
       .addOption(concurrencyOption())
       .addOption(profileOption())
-      .action(runAction(async (flags: SampleFlags & ProfileFlags & { concurrency: number }) => {
+      .option('--live', 'a writer inserts, updates and deletes alerts throughout: full load, change capture until in sync, stop writes, drain, verify, switch')
+      .action(runAction(async (flags: SampleFlags & ProfileFlags & { concurrency: number; live?: boolean }) => {
         const write = (line: string) => process.stdout.write(`${line}\n`);
         write(`Node ${process.version}`);
         write('Starting local servers and loading sample data...');
@@ -50,15 +57,19 @@ export const demoCommand: CliCommand = {
           write(`Loaded ${total} sample documents into 13 collections (seed ${flags.seed}).\n`);
           const flagsFor = { mongoUrl: sandbox.mongoUrl, endpoint: sandbox.dynamoEndpoint, region: 'us-east-1', prefix: 'AlertWhisperer', stateDir };
           return await withContext(flagsFor, async (ctx) => {
-            write('Migrating MongoDB → DynamoDB...');
             const profile = flags.profile ? { profile: flags.profile } : {};
-            const summary = await runMigration(ctx, { collections: [], concurrency: flags.concurrency, ...profile });
+            const writer = flags.live ? await startLiveWriter(ctx.source.db, LIVE_CHANGES_PER_SECOND) : undefined;
+            if (writer) write(`A live writer changes alerts ${LIVE_CHANGES_PER_SECOND} times a second (inserts, updates, deletes) from now on.`);
+            write(flags.live ? 'Migrating MongoDB → DynamoDB, recording the oplog position first...' : 'Migrating MongoDB → DynamoDB...');
+            const summary = await runMigration(ctx, { collections: [], concurrency: flags.concurrency, ...profile }, flags.live ? followHooks(ctx) : undefined);
             const o = summary.overall;
             write(`Migration ${summary.state}: ${o.written} written, ${o.failed} failed in ${(summary.elapsedMs / 1000).toFixed(1)}s\n`);
             if (summaryExitCode(summary) === 2) {
               write(`Error: ${summary.error?.message ?? summary.state}`);
+              await writer?.stop();
               return EXIT_PROBLEMS;
             }
+            const capture = writer ? await cutOver(ctx, writer, write) : undefined;
             const result = await verifyMigration(ctx, profile);
             printVerify(result, write);
             if (flags.profile) return profileOutcome(summary, result, write);
@@ -67,7 +78,9 @@ export const demoCommand: CliCommand = {
             write('');
             if (unexpected.length > 0) printProblems('Unexpected failures:', unexpected, write);
             if (missingPlanted.length > 0) write(`Planted problem documents that did not fail as expected: ${missingPlanted.map((p) => `${p.collection}/${p.id}`).join(', ')}`);
-            const ok = result.ok && unexpected.length === 0 && missingPlanted.length === 0;
+            if (capture && capture.failed > 0) write(`Change capture could not apply ${capture.failed} changes (see above).`);
+            const ok = result.ok && unexpected.length === 0 && missingPlanted.length === 0 && (capture?.failed ?? 0) === 0;
+            if (ok && capture) for (const line of ['', ...switchLines(ctx, sandbox.dynamoEndpoint)]) write(line);
             write(ok
               ? `Demo OK: everything that can be migrated was migrated and verified; the ${summary.failures.length} failures are the sample data's planted unmigratable documents.`
               : 'Demo found problems (see above).');

@@ -2,7 +2,10 @@ import type { Command } from 'commander';
 import type { CliCommand } from '../cli-command';
 import { addConnectionOptions, concurrencyOption, DEFAULT_STATE_DIR, type ConnectionFlags } from '../config';
 import { withContext } from '../open-context';
-import { runAction } from '../run-action';
+import { AppError } from '../../../shared/errors';
+import { followHooks } from '../../migration/change-capture';
+import { followAndReport } from '../follow-view';
+import { EXIT_ERROR, runAction } from '../run-action';
 import { profileOption, type ProfileFlags } from '../profile-option';
 import { addViaOptions, migrateViaS3, type ViaFlags } from '../migrate-via-s3';
 import { migrateAndReport, requireResumableCheckpoint } from '../run-migration';
@@ -11,6 +14,8 @@ export interface MigrateFlags extends ConnectionFlags, ProfileFlags {
   concurrency: number;
   resume?: boolean;
   json?: boolean;
+  follow?: boolean;
+  drain?: boolean;
 }
 
 /** Options shared by `migrate` and `migrate-collection`. */
@@ -19,13 +24,21 @@ export function addMigrateOptions(command: Command) {
     .addOption(concurrencyOption())
     .addOption(profileOption())
     .option('--resume', 'continue from the checkpoint in --state-dir (refused when there is none); without it, a run starts over')
-    .option('--json', 'print the summary as JSON');
+    .option('--json', 'print the summary as JSON')
+    .option('--follow', "record MongoDB's oplog position first, then after the copy apply every change made since and keep following (Ctrl+C stops; `sync` resumes)")
+    .option('--drain', 'with --follow: stop once no change is pending (after writes to MongoDB stopped)');
 }
 
 /** Both migrate commands: a `--resume` with nothing to resume stops before connecting to anything. */
 export async function migrate(collections: string[], flags: MigrateFlags): Promise<number> {
   if (flags.resume) requireResumableCheckpoint(flags.stateDir ?? DEFAULT_STATE_DIR);
-  return withContext(flags, (ctx) => migrateAndReport(ctx, { collections, concurrency: flags.concurrency, resume: flags.resume ?? false, ...(flags.profile ? { profile: flags.profile } : {}) }, flags.json ?? false));
+  if (flags.drain && !flags.follow) throw new AppError('VALIDATION', "option '--drain' goes with '--follow' (or use the sync command).");
+  const options = { collections, concurrency: flags.concurrency, resume: flags.resume ?? false, ...(flags.profile ? { profile: flags.profile } : {}) };
+  if (!flags.follow) return withContext(flags, (ctx) => migrateAndReport(ctx, options, flags.json ?? false));
+  return withContext(flags, async (ctx) => {
+    const code = await migrateAndReport(ctx, options, flags.json ?? false, followHooks(ctx));
+    return code === EXIT_ERROR ? code : Math.max(code, await followAndReport(ctx, { drain: flags.drain ?? false }));
+  });
 }
 
 export const migrateCommand: CliCommand = {

@@ -26,6 +26,8 @@ interface LocalServers {
 
 interface LocalServerOptions {
   useMongoUrl?: boolean;
+  /** The size of FerretDB's oplog (its reads scan all of it: smaller is faster, larger holds more history); 0: none. */
+  oplogBytes?: number;
   /** Any of these starts the network harness in front of the servers. */
   network?: NetworkProfile;
   wcu?: number;
@@ -44,7 +46,7 @@ interface LocalServerOptions {
  */
 export async function startLocalServers(log: (line: string) => void = () => {}, options: LocalServerOptions = {}): Promise<LocalServers> {
   reapOrphans();
-  const [mongo, dynamo] = await Promise.allSettled([startMongoServer(log, options.useMongoUrl ?? false), startDynamoDbLocal(log)]);
+  const [mongo, dynamo] = await Promise.allSettled([startMongoServer(log, options.useMongoUrl ?? false, options.oplogBytes), startDynamoDbLocal(log)]);
   if (mongo.status === 'rejected' || dynamo.status === 'rejected') {
     await Promise.all([mongo, dynamo].map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
     throw [mongo, dynamo].map((s) => (s.status === 'rejected' ? s.reason : undefined)).find(Boolean);

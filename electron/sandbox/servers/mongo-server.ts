@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createOplog } from '../../adapters/mongodb/oplog';
 import { freePort } from './free-port';
 import { ensureGoBinary, goCommand, onPath } from './go-binary';
 import { startManagedProcess } from './managed-process';
@@ -54,7 +55,14 @@ async function startMongod(binary: string): Promise<MongoServer> {
   };
 }
 
-async function startFerretDb(binary: string): Promise<MongoServer> {
+/**
+ * FerretDB records changes in `local.oplog.rs` once it exists. It reads the capped collection in
+ * full for every query, so it is kept small and trimmed every second: 8 MB holds about 9,000
+ * changes, the demo's writes during a full load of the sample data with room to spare.
+ */
+export const SANDBOX_OPLOG_BYTES = 8 * 1024 * 1024;
+
+async function startFerretDb(binary: string, oplogBytes: number): Promise<MongoServer> {
   const port = await freePort();
   const runDir = mkdtempSync(join(tmpdir(), 'awc-ferretdb-'));
   const server = await startManagedProcess({
@@ -62,8 +70,14 @@ async function startFerretDb(binary: string): Promise<MongoServer> {
     args: ['--handler=sqlite', `--sqlite-url=file:${runDir}/`, `--listen-addr=127.0.0.1:${port}`,
       `--state-dir=${runDir}`, '--telemetry=disable', '--log-level=warn',
       // The debug HTTP listener defaults to a fixed port, so a second instance would fail to start.
-      '--debug-addr=-'],
+      '--debug-addr=-', '--test-capped-cleanup-interval=1s', '--test-capped-cleanup-percentage=20'],
   });
+  try {
+    if (oplogBytes > 0) await createOplog(`mongodb://127.0.0.1:${port}`, oplogBytes);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   return {
     url: `mongodb://127.0.0.1:${port}`,
     description: `FerretDB ${FERRETDB_VERSION} (SQLite) on 127.0.0.1:${port}`,
@@ -75,7 +89,7 @@ async function startFerretDb(binary: string): Promise<MongoServer> {
  * Resolves a MongoDB-wire server in the order of DESIGN.md: a running server named by
  * MONGO_URL (only when the caller allows it), a local mongod, then FerretDB v1 on SQLite.
  */
-export async function startMongoServer(log: (line: string) => void, useMongoUrl: boolean): Promise<MongoServer> {
+export async function startMongoServer(log: (line: string) => void, useMongoUrl: boolean, oplogBytes = SANDBOX_OPLOG_BYTES): Promise<MongoServer> {
   const external = useMongoUrl ? process.env.MONGO_URL : undefined;
   if (external) {
     const url = new URL(external);
@@ -84,5 +98,5 @@ export async function startMongoServer(log: (line: string) => void, useMongoUrl:
   }
   const mongod = process.env.MONGOD_BINARY ?? onPath('mongod');
   if (mongod) return startMongod(mongod);
-  return startFerretDb(ensureFerretDb(log));
+  return startFerretDb(ensureFerretDb(log), oplogBytes);
 }

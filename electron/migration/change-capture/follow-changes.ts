@@ -1,0 +1,156 @@
+import { AppError, isAppError } from '../../../shared/errors';
+import { checkOplog, comparePositions, oldestPosition, readChanges, type OplogChange, type OplogPosition } from '../../adapters/mongodb/oplog';
+import type { MigrationContext } from '../context';
+import { applyChanges } from './apply-changes';
+import { requireCaptureCheckpoint, saveCaptureCheckpoint, type CaptureCheckpoint } from './capture-checkpoint';
+import { LagTracker, type CaptureStatus } from './capture-lag';
+import { KeyMap } from './key-map';
+
+export interface FollowOptions {
+  /** Stop at the first read that finds nothing left to apply (a drain, once writes stopped). */
+  untilDrained?: boolean;
+  /** Between reads of the oplog when it had nothing more (ms). */
+  pollMs?: number;
+  /** For measurements: each applied change's delay from its write to its apply (ms). */
+  onApplied?: (delaysMs: number[]) => void;
+}
+
+export interface Follower {
+  status(): CaptureStatus;
+  /** Stops after the batch being applied; the position saved is where a restart resumes. */
+  stop(): void;
+  /** Resolves at the first read started after this call that finds nothing left to apply. */
+  drained(): Promise<void>;
+  done: Promise<CaptureStatus>;
+}
+
+const READ_LIMIT = 2000;
+/**
+ * FerretDB writes an oplog entry after the change itself, and concurrent writers may insert their
+ * entries out of Timestamp order: an entry can appear a moment after a newer one. So the saved
+ * position trails the changes read by this many seconds, each read starts from it again, and
+ * changes already applied above it are skipped. A restart re-applies at most these seconds of
+ * changes, which is harmless (applying is idempotent). MongoDB itself never shows entries early.
+ */
+const SETTLE_SECONDS = 2;
+const GAP_CHECK_MS = 5000;
+const SAVE_INTERVAL_MS = 250;
+
+export const formatPosition = (p: OplogPosition) => `${p.t}.${p.i}`;
+const positionTime = (p: OplogPosition) => new Date(p.t * 1000).toISOString();
+
+/** A saved position the capped oplog no longer holds means changes were lost: never go on with a gap. */
+async function refuseGap(ctx: MigrationContext, checkpoint: CaptureCheckpoint): Promise<void> {
+  const oldest = await oldestPosition(ctx.source);
+  if (!oldest || checkpoint.position.t === 0 || comparePositions(oldest, checkpoint.position) <= 0) return;
+  throw new AppError('CONFLICT', `The oplog no longer holds the saved position ${formatPosition(checkpoint.position)} (${positionTime(checkpoint.position)}): its oldest change is from ${positionTime(oldest)}, so changes made in between are lost to this capture and following on would leave a gap. Resync the affected collections (${checkpoint.collections.join(', ')}): start a new migration with following (npm run cli -- migrate --follow), and give the oplog room for the whole copy (a larger oplog, or a faster copy).`, { resync: checkpoint.collections });
+}
+
+/** The newest position up to which every change has been read and applied, given this read. */
+function settle(changes: OplogChange[], saved: OplogPosition, full: boolean): OplogPosition {
+  const last = changes.at(-1);
+  const horizon = Math.min(Date.now() / 1000, full && last ? last.position.t : Infinity) - SETTLE_SECONDS;
+  let settled = saved;
+  for (const change of changes) {
+    if (change.position.t <= horizon && comparePositions(change.position, settled) > 0) settled = change.position;
+  }
+  return settled;
+}
+
+export function startFollowing(ctx: MigrationContext, options: FollowOptions = {}): Follower {
+  const pollMs = options.pollMs ?? 100;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  /** Each waits for a read that starts after it was registered (`after`: reads started by then). */
+  let waiters: { resolve: () => void; after: number }[] = [];
+  let reads = 0;
+  let tracker: LagTracker | undefined;
+  let failed = 0;
+  let state: CaptureStatus['state'] = 'starting';
+  let error: CaptureStatus['error'];
+  let checkpoint: CaptureCheckpoint | undefined;
+
+  const status = (): CaptureStatus => {
+    const lag = tracker?.status() ?? { secondsBehind: 0, pending: 0, applied: 0, collections: [], inSync: false };
+    const { inSync, ...rest } = lag;
+    const live = state === 'catching-up' || state === 'in-sync' ? (inSync ? 'in-sync' : 'catching-up') : state;
+    return { state: live, ...rest, failed, position: checkpoint ? formatPosition(checkpoint.position) : '', ...(error ? { error } : {}) };
+  };
+
+  async function run(): Promise<CaptureStatus> {
+    let keys: KeyMap | undefined;
+    try {
+      checkpoint = requireCaptureCheckpoint(ctx);
+      await checkOplog(ctx.source);
+      keys = new KeyMap(ctx.stateDir, false);
+      tracker = new LagTracker(checkpoint.collections);
+      state = 'catching-up';
+      await follow(checkpoint, keys, tracker);
+      state = 'stopped';
+    } catch (caught) {
+      const failure = isAppError(caught) ? caught : new AppError('INTERNAL', (caught as Error)?.message ?? String(caught));
+      state = 'failed';
+      error = { code: failure.code, message: failure.message };
+    } finally {
+      keys?.close();
+      for (const waiter of waiters) waiter.resolve();
+    }
+    return status();
+  }
+
+  async function follow(saved: CaptureCheckpoint, keys: KeyMap, lag: LagTracker): Promise<void> {
+    const applied = new Set<string>();
+    let cursor = saved.position;
+    let lastGapCheck = 0;
+    let lastSave = 0;
+    while (!stopped) {
+      if (Date.now() - lastGapCheck > GAP_CHECK_MS) {
+        await refuseGap(ctx, saved);
+        lastGapCheck = Date.now();
+      }
+      const read = ++reads;
+      const { changes, full } = await readChanges(ctx.source, saved.collections, cursor, READ_LIMIT);
+      const fresh = changes.filter((c) => !applied.has(formatPosition(c.position)));
+      lag.read(fresh, full);
+      if (fresh.length > 0) {
+        const outcome = await applyChanges(ctx, keys, fresh);
+        failed += outcome.failures.length;
+        const now = Date.now();
+        options.onApplied?.(fresh.map((c) => now - c.at));
+        for (const change of fresh) applied.add(formatPosition(change.position));
+        lag.done(fresh);
+      }
+      const settled = settle(changes, saved.position, full);
+      if (comparePositions(settled, saved.position) > 0 && (full || Date.now() - lastSave >= SAVE_INTERVAL_MS || stopped)) {
+        keys.flush();
+        saved.position = settled;
+        saveCaptureCheckpoint(ctx.stateDir, saved);
+        lastSave = Date.now();
+        for (const key of applied) if (comparePositions(parsePosition(key), settled) <= 0) applied.delete(key);
+      }
+      // A full read pages on from its last change; otherwise the next read starts again from the saved position.
+      cursor = full ? changes.at(-1)!.position : saved.position;
+      if (fresh.length === 0 && !full) {
+        for (const waiter of waiters) if (waiter.after < read) waiter.resolve();
+        waiters = waiters.filter((waiter) => waiter.after >= read);
+        if (options.untilDrained) break;
+      }
+      if (!full && !stopped) await new Promise<void>((resolve) => { wake = resolve; setTimeout(resolve, pollMs); });
+    }
+  }
+
+  return {
+    status,
+    stop() {
+      stopped = true;
+      wake?.();
+    },
+    drained: () => new Promise<void>((resolve) => { waiters.push({ resolve, after: reads }); }),
+    done: run(),
+  };
+}
+
+function parsePosition(text: string): OplogPosition {
+  const [t, i] = text.split('.').map(Number);
+  return { t: t!, i: i! };
+}
