@@ -8,6 +8,7 @@ import { emptyCollectionCheckpoint, requireCheckpoint, saveCheckpoint, type Chec
 import { describeEnds, type MigrationContext } from './context';
 import { ConcurrencyController } from './concurrency-controller';
 import { copyCollection } from './copy-collection';
+import type { WriteTarget } from './write-batch';
 import { quickCount } from './count-documents';
 import { ErrorLog, errorLogPath } from './error-log';
 import { JobControl } from './job-control';
@@ -43,6 +44,78 @@ export function selectCollections(names: readonly string[]) {
 export interface MigrationHooks {
   /** Runs before any table is created or document copied (change capture records its oplog position here); may refuse the run. */
   beforeCopy?(runId: string, collections: string[]): Promise<void>;
+}
+
+/** The checkpoint to continue (resume: it must exist and be for the same ends) or a new one. */
+function openCheckpoint(ctx: MigrationContext, resume: boolean, runId: string): Checkpoint {
+  const ends = describeEnds(ctx);
+  const saved = resume ? requireCheckpoint(ctx.stateDir, 'Start a new run instead (without resume).') : undefined;
+  if (saved && (saved.source !== ends.source || saved.target !== ends.target)) {
+    // Worded for the console and the CLI alike (no flag names).
+    throw new AppError('CONFLICT', `The checkpoint in ${ctx.stateDir} is for ${saved.source} → ${saved.target}, not ${ends.source} → ${ends.target}. Resume with the same source and target, or start a new migration instead of resuming.`);
+  }
+  return saved ?? { version: 1, runId, ...ends, collections: {}, updatedAt: new Date().toISOString() };
+}
+
+/** Each collection's counts as the checkpoint left them, and its size now. */
+async function restoreProgress(ctx: MigrationContext, specs: ReturnType<typeof selectCollections>, checkpoint: Checkpoint, tracker: ProgressTracker): Promise<void> {
+  for (const spec of specs) {
+    const restored = (checkpoint.collections[spec.name] ??= emptyCollectionCheckpoint());
+    const progress = tracker.collection(spec.name);
+    Object.assign(progress, { written: restored.written, failed: restored.failed, skipped: restored.skipped, read: restored.written + restored.failed + restored.skipped });
+    if (restored.done) progress.state = 'done';
+    progress.total = await quickCount(ctx.source.db.collection(spec.name), ctx.source.config.url);
+  }
+}
+
+/** A run that ended by an error: failed, unless the error is the cancel itself. */
+function recordFailure(tracker: ProgressTracker, control: JobControl, error: unknown): void {
+  const failure = isAppError(error) ? error : new AppError('INTERNAL', (error as Error)?.message ?? String(error));
+  // A cancel aborts requests in flight: their CANCELLED is the cancel itself, not a failure.
+  const outcome = control.cancelled && failure.code === 'CANCELLED' ? 'cancelled' : 'failed';
+  tracker.state = outcome;
+  if (outcome === 'failed') tracker.error = { code: failure.code, message: failure.message };
+  for (const progress of tracker.collections) if (progress.state === 'running') progress.state = outcome;
+}
+
+interface CopyRun {
+  ctx: MigrationContext;
+  specs: ReturnType<typeof selectCollections>;
+  options: MigrationOptions;
+  tracker: ProgressTracker;
+  control: JobControl;
+  concurrency: ConcurrencyController;
+  checkpoint: Checkpoint;
+  log: ErrorLog;
+  persist(force: boolean): void;
+  target(table: string): WriteTarget;
+}
+
+/** Copies the collections one after another, each from where its checkpoint stopped. */
+async function copyEach(run: CopyRun): Promise<void> {
+  const { ctx, tracker, control, checkpoint } = run;
+  for (const spec of run.specs) {
+    const progress = tracker.collection(spec.name);
+    if (progress.state === 'done') continue;
+    if (control.cancelled) {
+      progress.state = 'cancelled';
+      continue;
+    }
+    progress.state = 'running';
+    const restored = checkpoint.collections[spec.name]!;
+    // Recorded as the copy starts from its first document, so a later resume can tell whether the source moved.
+    if (restored.lastId === undefined) restored.sourceAtStart = await snapshotSource(ctx.source.db.collection(spec.name), ctx.source.config.url);
+    const complete = await copyCollection({
+      source: ctx.source.db.collection(spec.name), sourceUrl: ctx.source.config.url, spec,
+      rules: rulesFor(run.options.profile, spec.name),
+      target: run.target(tableName(spec.name, ctx.target.config.tablePrefix)),
+      concurrency: run.concurrency, checkpoint: restored, progress, control,
+      onProblem: (problem) => run.log.record(problem),
+      onCheckpoint: () => run.persist(false),
+    });
+    progress.state = complete ? 'done' : 'cancelled';
+    run.persist(true);
+  }
 }
 
 /** Starts copying in the background; the returned job reports progress and can be paused or cancelled. */
@@ -86,63 +159,21 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
       lastSave = Date.now();
     };
     try {
-      const ends = describeEnds(ctx);
-      const saved = options.resume ? requireCheckpoint(ctx.stateDir, 'Start a new run instead (without resume).') : undefined;
-      if (saved && (saved.source !== ends.source || saved.target !== ends.target)) {
-        // Worded for the console and the CLI alike (no flag names).
-        throw new AppError('CONFLICT', `The checkpoint in ${ctx.stateDir} is for ${saved.source} → ${saved.target}, not ${ends.source} → ${ends.target}. Resume with the same source and target, or start a new migration instead of resuming.`);
-      }
-      checkpoint = saved ?? { version: 1, runId: id, ...ends, collections: {}, updatedAt: new Date().toISOString() };
-      log = new ErrorLog(errorLogPath(ctx.stateDir, checkpoint.runId), saved !== undefined);
-      for (const spec of specs) {
-        const restored = (checkpoint.collections[spec.name] ??= emptyCollectionCheckpoint());
-        const progress = tracker.collection(spec.name);
-        Object.assign(progress, { written: restored.written, failed: restored.failed, skipped: restored.skipped, read: restored.written + restored.failed + restored.skipped });
-        if (restored.done) progress.state = 'done';
-        progress.total = await quickCount(ctx.source.db.collection(spec.name), ctx.source.config.url);
-      }
+      checkpoint = openCheckpoint(ctx, options.resume, id);
+      log = new ErrorLog(errorLogPath(ctx.stateDir, checkpoint.runId), options.resume);
+      await restoreProgress(ctx, specs, checkpoint, tracker);
       await hooks.beforeCopy?.(checkpoint.runId, specs.map((s) => s.name));
       tracker.resetRate();
       const prefix = ctx.target.config.tablePrefix;
       await ensureTables(ctx.target, specs.filter((s) => !checkpoint!.collections[s.name]!.done), prefix, control.signal);
       persist(true);
-      for (const spec of specs) {
-        const progress = tracker.collection(spec.name);
-        if (progress.state === 'done') continue;
-        if (control.cancelled) {
-          progress.state = 'cancelled';
-          continue;
-        }
-        progress.state = 'running';
-        const restored = checkpoint.collections[spec.name]!;
-        // Recorded as the copy starts from its first document, so a later resume can tell whether the source moved.
-        if (restored.lastId === undefined) restored.sourceAtStart = await snapshotSource(ctx.source.db.collection(spec.name), ctx.source.config.url);
-        const complete = await copyCollection({
-          source: ctx.source.db.collection(spec.name),
-          sourceUrl: ctx.source.config.url,
-          spec,
-          rules: rulesFor(options.profile, spec.name),
-          target: { doc: writer.doc, table: tableName(spec.name, prefix), where: writer.where, ...retries },
-          concurrency,
-          checkpoint: checkpoint.collections[spec.name]!,
-          progress,
-          control,
-          onProblem: (problem) => log!.record(problem),
-          onCheckpoint: () => persist(false),
-        });
-        progress.state = complete ? 'done' : 'cancelled';
-        persist(true);
-      }
+      await copyEach({ ctx, specs, options, tracker, control, concurrency, checkpoint, log, persist,
+        target: (table) => ({ doc: writer.doc, table, where: writer.where, ...retries }) });
       tracker.state = control.cancelled ? 'cancelled' : 'completed';
       const rate = tracker.runRate();
       if (tracker.state === 'completed' && rate.processed >= MIN_DOCUMENTS_FOR_RATE) saveMeasuredRate(ctx.stateDir, rate.docsPerSecond, rate.processed);
     } catch (error) {
-      const failure = isAppError(error) ? error : new AppError('INTERNAL', (error as Error)?.message ?? String(error));
-      // A cancel aborts requests in flight: their CANCELLED is the cancel itself, not a failure.
-      const outcome = control.cancelled && failure.code === 'CANCELLED' ? 'cancelled' : 'failed';
-      tracker.state = outcome;
-      if (outcome === 'failed') tracker.error = { code: failure.code, message: failure.message };
-      for (const progress of tracker.collections) if (progress.state === 'running') progress.state = outcome;
+      recordFailure(tracker, control, error);
     } finally {
       clearInterval(timer);
       writer.client.destroy();
