@@ -61,7 +61,8 @@ async function askTheQuestion(backend: 'MongoDB' | 'DynamoDB', connectionId: str
   const rows = page.getByTestId('result-row');
   await expect(rows.locator('[data-column=id]', { hasText: question.alert.id })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Filter', exact: true })).toHaveValue(/"timestamp":\{"\$gte":\{"\$date"/);
-  expect(new Set(await rows.locator('[data-column=severity]').allTextContents())).toEqual(new Set([question.severity]));
+  // The grid may still be drawing the new rows: ask until it has settled.
+  await expect.poll(async () => new Set(await rows.locator('[data-column=severity]').allTextContents())).toEqual(new Set([question.severity]));
   const ids = await rows.locator('[data-column=id]').allTextContents();
   // Newest first, checked against the stored timestamps.
   const stored = (await callConsole('documents.find', { connectionId, collection: 'alerts', filter: { id: { $in: ids } }, options: { limit: 500 } })).documents;
