@@ -16,10 +16,11 @@ import { ensureTables } from '../electron/adapters/dynamodb/table-admin';
 import { connectMongo } from '../electron/adapters/mongodb/connect';
 import { convertDocument } from '../electron/migration/convert-document';
 import { readDocuments } from '../electron/migration/read-documents';
-import { writeBatch, type Item } from '../electron/migration/write-batch';
+import type { Item } from '../electron/migration/write-batch';
 import { loadSampleData } from '../electron/sandbox';
 import { startLocalServers } from '../electron/sandbox/servers';
 import { runEngine } from './engine-process';
+import { sequentialCopy } from './sequential-copy';
 
 const { values } = parseArgs({ options: {
   docs: { type: 'string', default: '100000' },
@@ -90,25 +91,8 @@ try {
   console.log(`firehose:   ${engineProcessed} docs in ${(firehoseMs / 1000).toFixed(1)}s = ${firehoseRate} docs/s`);
 
   const sequential = { doc: sequentialTarget.doc, table: tableName('alerts', 'BenchSequential'), where: sequentialTarget.where };
-  let copied = 0;
   started = Date.now();
-  let pending: Item[] = [];
-  let sequentialFirst: number | undefined;
-  for await (const batch of readDocuments(source.db.collection('alerts'), { url: source.config.url })) {
-    sequentialFirst ??= Date.now();
-    for (const doc of batch) {
-      if (copied >= sequentialDocs) break;
-      copied++;
-      const conversion = convertDocument(doc, spec);
-      if (conversion.ok) pending.push(conversion.item);
-      if (pending.length === 25) {
-        await writeBatch(sequential, pending);
-        pending = [];
-      }
-    }
-    if (copied >= sequentialDocs) break;
-  }
-  if (pending.length > 0) await writeBatch(sequential, pending);
+  const { copied, firstBatchAt: sequentialFirst } = await sequentialCopy(source.db.collection('alerts'), source.config.url, spec, sequential, sequentialDocs);
   const sequentialMs = Date.now() - started;
   const sequentialRate = rate(copied, sequentialMs);
   const sequentialSteady = rate(copied, Date.now() - sequentialFirst!);

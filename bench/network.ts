@@ -19,11 +19,12 @@ import { convertDocument } from '../electron/migration/convert-document';
 import { marshalItem } from '../electron/migration/marshal-item';
 import { readDocuments } from '../electron/migration/read-documents';
 import { verifyMigration } from '../electron/migration/verify-migration';
-import { writeBatch, type Item } from '../electron/migration/write-batch';
+import type { Item } from '../electron/migration/write-batch';
 import { loadSampleData } from '../electron/sandbox';
 import { startLocalServers } from '../electron/sandbox/servers';
 import { writeUnits } from '../electron/sandbox/servers/capacity-model';
 import { runEngine, type EngineRun } from './engine-process';
+import { sequentialCopy } from './sequential-copy';
 
 const { values } = parseArgs({ options: {
   docs: { type: 'string', default: '100000' },
@@ -73,27 +74,12 @@ async function verifyRun(prefix: string) {
 }
 
 /** The seed guide's loop: read, convert, write one batch of 25 at a time; CPU seconds of this process. */
-async function sequentialCopy(source: typeof direct, endpoint: string, prefix: string, limit: number) {
+async function sequentialRun(source: typeof direct, endpoint: string, prefix: string, limit: number) {
   const target = clients(prefix, endpoint);
   const writer = { doc: target.doc, table: tableName('alerts', prefix), where: target.where };
   const started = Date.now();
   const cpu = process.cpuUsage();
-  let copied = 0;
-  let pending: Item[] = [];
-  for await (const batch of readDocuments(source.db.collection('alerts'), { url: source.config.url })) {
-    for (const doc of batch) {
-      if (copied >= limit) break;
-      copied++;
-      const conversion = convertDocument(doc, spec);
-      if (conversion.ok) pending.push(conversion.item);
-      if (pending.length === 25) {
-        await writeBatch(writer, pending);
-        pending = [];
-      }
-    }
-    if (copied >= limit) break;
-  }
-  if (pending.length > 0) await writeBatch(writer, pending);
+  const { copied } = await sequentialCopy(source.db.collection('alerts'), source.config.url, spec, writer, limit);
   const used = process.cpuUsage(cpu);
   target.client.destroy();
   return { copied, ms: Date.now() - started, cpuSeconds: (used.user + used.system) / 1e6 };
@@ -158,7 +144,7 @@ try {
   describeRun('engine (adaptive)', region);
   const firehoseRate = await firehose('NetFirehose', region.processed, firehoseConcurrency);
   console.log(`  firehose at ${firehoseConcurrency} in flight: ${Math.round(firehoseRate)} docs/s`);
-  const sequential = await sequentialCopy(viaHarness, harness.dynamoEndpoint, 'NetSequential', sequentialDocs);
+  const sequential = await sequentialRun(viaHarness, harness.dynamoEndpoint, 'NetSequential', sequentialDocs);
   const sequentialRate = perSecond(sequential.copied, sequential.ms);
   console.log(`  sequential loop: ${sequential.copied} docs in ${(sequential.ms / 1000).toFixed(1)}s = ${Math.round(sequentialRate)} docs/s`);
 
@@ -198,7 +184,7 @@ try {
   console.log('\nLoopback (no harness), CPU:');
   const loopback = await engine('NetLoopback', 'loopback');
   describeRun('engine (adaptive)', loopback);
-  const cpuSequential = await sequentialCopy(direct, servers.dynamoEndpoint, 'NetCpuSequential', docs);
+  const cpuSequential = await sequentialRun(direct, servers.dynamoEndpoint, 'NetCpuSequential', docs);
   const engineCpu = loopback.cpuSeconds / loopback.processed;
   const sequentialCpu = cpuSequential.cpuSeconds / cpuSequential.copied;
   console.log(`  engine ${(engineCpu * 1e6).toFixed(0)} µs CPU/doc; sequential loop ${(sequentialCpu * 1e6).toFixed(0)} µs CPU/doc (${Math.round(perSecond(cpuSequential.copied, cpuSequential.ms))} docs/s)`);
