@@ -131,8 +131,7 @@ describe('migration through the network harness', () => {
     ctx = await alertsThroughHarness('fault_stall', 1000);
     const summary = await migrateWith(ctx, 200, async () => {
       // Data vanishes; Toxiproxy closes each stalled connection after 500 ms, and when the fault
-      // is removed. (A stall that never ends would hang the job: the DynamoDB client sets no
-      // request timeout; see the report of issue 16.)
+      // is removed. (A stall that never ends is caught by the request deadline: stalled-target.int.test.ts.)
       const clear = await harness.fault('timeout', { ms: 500 });
       await new Promise((r) => setTimeout(r, 700));
       await clear();
