@@ -26,6 +26,19 @@ test('a profile from a file: the dry run shows each rule\'s effect and nothing l
   await effects.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'e2e/screenshots/fix-rules-plan.png', fullPage: true });
 
+  // Prices: the DynamoDB connection's region (the sandbox's is us-east-1); another region plans again at its prices.
+  const prices = page.getByTestId('price-region');
+  await expect(prices.getByLabel('Price region')).toHaveValue('us-east-1');
+  await expect(prices).toContainText("the DynamoDB connection's region");
+  await expect(page.getByText('on-demand write prices of us-east-1 ($0.625 per million write units')).toBeVisible();
+  await prices.getByLabel('Price region').selectOption('eu-central-1');
+  await expect(page.getByText('on-demand write prices of eu-central-1 ($0.7625 per million write units')).toBeVisible();
+  await expect(prices).toContainText('(chosen)');
+  await expect(prices.getByLabel('Price region')).toHaveValue('eu-central-1');
+  await expect(page.getByTestId('rule-effects')).toContainText('oversized:gzip');
+  await page.getByTestId('plan-table').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'e2e/screenshots/plan-price-region.png', fullPage: true });
+
   // A broken profile is not used, and says why in one line.
   await page.getByLabel('Migration profile JSON').fill('{ "version": 2 }');
   await expect(page.getByRole('alert')).toContainText('Profile not used: version:');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConnectionSchema, TablePrefixSchema } from './connection';
 import { CollectionDescriptionSchema, CollectionInfoSchema, PingResultSchema, QueryPlanSchema, QueryPreviewSchema } from './database';
+import { PriceRegionSchema } from './aws-prices';
 import { AppErrorShape } from './errors';
 import {
   CollectionNameSchema, DocumentProblemSchema, MigrationOptionsSchema, MigrationPlanSchema,
@@ -226,7 +227,8 @@ export const calls = {
   /** Alert counts by severity and status over time, computed in the main process. */
   'dashboard.alerts': call(AlertDashboardInputSchema, AlertDashboardSchema),
 
-  'migration.plan': call(z.object({ ...MigrationPairSchema, collections: z.array(CollectionNameSchema).default([]), profile: MigrationProfileSchema.optional() }).strict(), MigrationPlanSchema),
+  // priceRegion: the prices the plan costs with (shared/aws-prices.ts); absent: the target connection's region.
+  'migration.plan': call(z.object({ ...MigrationPairSchema, collections: z.array(CollectionNameSchema).default([]), profile: MigrationProfileSchema.optional(), priceRegion: PriceRegionSchema.optional() }).strict(), MigrationPlanSchema),
   'migration.start': call(z.object({ ...MigrationPairSchema, options: MigrationOptionsSchema.strict().default(MigrationOptionsSchema.parse({})) }).strict(), z.object({ jobId: IdSchema })),
   'migration.pause': call(JobRef, MigrationProgressSchema),
   'migration.resume': call(JobRef, MigrationProgressSchema),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RegionPricesSchema } from './aws-prices';
 import { COLLECTION_NAMES } from './catalogue';
 import { MigrationProfileSchema } from './migration-profile';
 
@@ -119,8 +120,11 @@ export const MigrationPlanSchema = z.object({
   }),
   /** Documents per second the estimate assumes, and where that figure comes from. */
   rate: z.object({ docsPerSecond: z.number().positive(), source: z.string() }),
-  /** Where the path comparison's prices come from, and their date. */
-  prices: z.object({ region: z.string(), asOf: z.string(), source: z.string() }).optional(),
+  /**
+   * The region prices every cost of the plan uses (shared/aws-prices.ts), their date and source,
+   * and why this region (asked for, the connection's, or the fallback).
+   */
+  prices: RegionPricesSchema.extend({ asOf: z.string(), source: z.string(), chosenBy: z.string() }),
   capacity: CapacityPlanSchema.optional(),
 });
 export type MigrationPlan = z.infer<typeof MigrationPlanSchema>;

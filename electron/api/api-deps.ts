@@ -10,7 +10,7 @@ import type { ConnectionStore } from '../settings/connection-store';
 /** The migration engine, reached through an opened source + target pair. */
 interface MigrationEngine<Context> {
   open(source: MongoConnection, target: DynamoConnection): Promise<{ context: Context; close(): Promise<void> }>;
-  plan(context: Context, collections: string[], profile?: MigrationProfile): Promise<MigrationPlan>;
+  plan(context: Context, collections: string[], profile?: MigrationProfile, priceRegion?: string): Promise<MigrationPlan>;
   start(context: Context, options: MigrationOptions): MigrationJob;
   verify(context: Context, options: VerifyOptions, onProgress: (done: number, total: number, phase?: string) => void, signal?: AbortSignal): Promise<VerifyResult>;
   template(prefix: string): Record<string, unknown>;

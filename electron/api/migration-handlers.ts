@@ -27,7 +27,7 @@ export function migrationHandlers<Context>(core: ApiCore<Context>): Handlers<Mig
   }
 
   return {
-    'migration.plan': async ({ sourceId, targetId, collections, profile }) => core.withContext(sourceId, targetId, (context) => deps.engine.plan(context, collections, profile)),
+    'migration.plan': async ({ sourceId, targetId, collections, profile, priceRegion }) => core.withContext(sourceId, targetId, (context) => deps.engine.plan(context, collections, profile, priceRegion)),
     'migration.start': async ({ sourceId, targetId, options }) => {
       const { source, target } = core.pair(sourceId, targetId);
       const opened = await deps.engine.open(source, target);

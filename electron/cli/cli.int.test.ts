@@ -22,9 +22,16 @@ describe('CLI', () => {
   });
 
   it('migrates one collection and verifies it with the seed guide\'s output', async () => {
-    const plan = await cli(['plan', 'users', '--json', '--state-dir', ctx.stateDir], env);
+    const plan = await cli(['plan', 'users', '--json', '--price-region', 'eu-west-1', '--state-dir', ctx.stateDir], env);
     expect(plan.code).toBe(0);
-    expect((JSON.parse(plan.stdout) as MigrationPlan).collections[0]).toMatchObject({ collection: 'users', documents: 5, tableExists: false });
+    const planned = JSON.parse(plan.stdout) as MigrationPlan;
+    expect(planned.collections[0]).toMatchObject({ collection: 'users', documents: 5, tableExists: false });
+    // Costed at the region asked for, whatever the connection's region (--region, us-east-1 here).
+    expect(planned.prices).toMatchObject({ region: 'eu-west-1', chosenBy: 'chosen', asOf: '2026-11-29', usdPerMillionWrites: 0.7068 });
+    expect(planned.totals.estimatedCostUsd).toBeCloseTo(planned.collections[0]!.paths!.writeUnitsWithIndexes * 0.7068e-6, 12);
+    const text = await cli(['plan', 'users', '--state-dir', ctx.stateDir], env);
+    expect(text.stdout).toContain("Prices: us-east-1 (the DynamoDB connection's region; other regions: --price-region), as of 2026-11-29");
+    expect(text.stdout).toContain('storage at $0.25 per GB-month');
     const migrate = await cli(['migrate-collection', 'users', '--state-dir', ctx.stateDir], env);
     expect(migrate.code).toBe(0);
     expect(migrate.stdout).toContain('Migration completed: 5 written, 0 failed');

@@ -1,4 +1,5 @@
-import { AWS_PRICES } from './aws-prices';
+import type { RegionPrices } from '../../shared/aws-prices';
+import { writeCostUsd } from './plan-trust';
 
 /** What the plan measured of one collection. */
 export interface PathInput {
@@ -11,6 +12,7 @@ export interface PathInput {
   /** Direct copy rate (measured or assumed). */
   directDocsPerSecond: number;
   exportDocsPerSecond: number;
+  prices: RegionPrices;
 }
 
 export interface PathEstimate {
@@ -40,11 +42,12 @@ const usd = (value: number) => `$${value < 0.01 ? value.toFixed(4) : value.toFix
 const duration = (seconds: number) => (seconds < 120 ? `${Math.ceil(seconds)} s` : `${Math.round(seconds / 60)} min`);
 
 export function estimatePaths(input: PathInput): Omit<PathChoice, 'recommended' | 'why'> {
-  const direct = { costUsd: input.writeUnits * AWS_PRICES.usdPerWriteUnit, seconds: input.documents / input.directDocsPerSecond };
+  const { prices } = input;
+  const direct = { costUsd: writeCostUsd(input.writeUnits, prices), seconds: input.documents / input.directDocsPerSecond };
   // gzip shrinks DynamoDB JSON about 5 times; PUTs and a month of storage are counted, small as they are.
   const stored = input.jsonBytes / 5;
   const puts = Math.max(1, Math.ceil(stored / S3_UPLOAD_PART_BYTES));
-  const s3Cost = (input.jsonBytes / GB) * AWS_PRICES.usdPerImportGb + puts * AWS_PRICES.usdPerS3Put + (stored / GB) * AWS_PRICES.usdPerS3GbMonth;
+  const s3Cost = (input.jsonBytes / GB) * prices.usdPerImportGb + (puts / 1000) * prices.usdPerThousandS3Puts + (stored / GB) * prices.usdPerS3GbMonth;
   const s3Seconds = input.documents / input.exportDocsPerSecond + IMPORT_FIXED_SECONDS + input.jsonBytes / IMPORT_BYTES_PER_SECOND;
   return { direct, s3: { costUsd: s3Cost, seconds: s3Seconds, available: !input.tableExists } };
 }

@@ -32,7 +32,7 @@ describe('migration of the sample data, all 13 collections', () => {
     expect(runbooks.largestBytes).toBeGreaterThan(400 * 1024);
     expect(plan.collections.every((c) => !c.tableExists)).toBe(true);
     expect(plan.totals.writeUnits).toBeGreaterThanOrEqual(plan.totals.documents - plan.totals.problemCount);
-    // Today's on-demand price (aws-prices.ts), for the table and each GSI an item lands in.
+    // us-east-1's on-demand price (shared/aws-prices.ts; the test connection's region), for the table and each GSI an item lands in.
     const indexed = plan.collections.reduce((n, c) => n + c.paths!.writeUnitsWithIndexes, 0);
     expect(indexed).toBeGreaterThan(plan.totals.writeUnits);
     expect(plan.totals.estimatedCostUsd).toBeCloseTo(indexed * 0.625e-6, 10);

@@ -1,22 +1,21 @@
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import type { CollectionSpec } from '../../shared/catalogue';
-import { AWS_PRICES } from './aws-prices';
+import type { RegionPrices } from '../../shared/aws-prices';
 
-/** The seed guide's provisioned price (its "Cost Considerations" table): $0.47 per WCU per month, billed by the hour. */
-export const SEED_USD_PER_WCU_MONTH = 0.47;
-const HOURS_PER_MONTH = 730;
 /** DynamoDB bills 100 bytes of overhead per stored item, in the table and in each index. */
 const ITEM_OVERHEAD_BYTES = 100;
 
 /**
- * Provisioned capacity instead of on-demand for the copy: enough write capacity units (table and
- * GSIs together) to write every unit in the estimated time, paid by the started hour.
+ * Provisioned capacity instead of on-demand for the copy (the seed guide's "Cost Considerations"
+ * alternative, its $0.47 per WCU-month being us-east-1's hourly price × 730 h): enough write
+ * capacity units (table and GSIs together) to write every unit in the estimated time, paid by the
+ * started hour at the region's price.
  */
-export function provisionedAlternative(writeUnitsWithIndexes: number, seconds: number): { writeCapacityUnits: number; costUsd: number } {
+export function provisionedAlternative(writeUnitsWithIndexes: number, seconds: number, prices: RegionPrices): { writeCapacityUnits: number; costUsd: number } {
   if (writeUnitsWithIndexes === 0) return { writeCapacityUnits: 0, costUsd: 0 };
   const writeCapacityUnits = Math.ceil(writeUnitsWithIndexes / Math.max(seconds, 1));
   const hours = Math.max(1, Math.ceil(seconds / 3600));
-  return { writeCapacityUnits, costUsd: writeCapacityUnits * hours * (SEED_USD_PER_WCU_MONTH / HOURS_PER_MONTH) };
+  return { writeCapacityUnits, costUsd: writeCapacityUnits * hours * prices.usdPerWcuHour };
 }
 
 /** Bytes DynamoDB bills storage for: the item and its overhead, in the table and in each GSI it lands in (projection ALL). */
@@ -24,11 +23,16 @@ export function storedBytes(itemBytes: number, indexesHit: number): number {
   return (itemBytes + ITEM_OVERHEAD_BYTES) * (1 + indexesHit);
 }
 
-export function monthlyStorageUsd(bytes: number): number {
-  return (bytes / 1024 ** 3) * AWS_PRICES.usdPerGbMonthStorage;
+export function monthlyStorageUsd(bytes: number, prices: RegionPrices): number {
+  return (bytes / 1024 ** 3) * prices.usdPerGbMonth;
 }
 
 /** What the dry run found in an existing table that the migration will meet: its key, its GSIs, its items. */
+/** On-demand write cost: write request units already counted for the table and each GSI. */
+export function writeCostUsd(writeUnitsWithIndexes: number, prices: RegionPrices): number {
+  return (writeUnitsWithIndexes / 1_000_000) * prices.usdPerMillionWrites;
+}
+
 export function checkExistingTable(spec: CollectionSpec, existing: TableDescription): string[] {
   const notes: string[] = [];
   const key = existing.KeySchema ?? [];

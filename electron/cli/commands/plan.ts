@@ -1,7 +1,7 @@
 import type { MigrationPlan } from '../../../shared/migration';
 import { planMigration } from '../../migration';
-import { AWS_PRICES } from '../../migration/aws-prices';
-import { SEED_USD_PER_WCU_MONTH } from '../../migration/plan-trust';
+import { InvalidArgumentError, Option } from 'commander';
+import { PRICE_REGIONS, regionPrices, unknownPriceRegion } from '../../../shared/aws-prices';
 import type { CliCommand } from '../cli-command';
 import { addConnectionOptions, checkCollectionNames, type ConnectionFlags } from '../config';
 import { withContext } from '../open-context';
@@ -23,7 +23,7 @@ function printPaths(plan: MigrationPlan, write: (line: string) => void): void {
     const s3 = p.s3.available ? `${p.s3.costUsd.toFixed(4).padStart(9)} ${seconds(p.s3.seconds).padStart(7)}` : `${'n/a'.padStart(9)} ${''.padStart(7)}`;
     write(`${c.collection.padEnd(24)} ${p.direct.costUsd.toFixed(4).padStart(9)} ${seconds(p.direct.seconds).padStart(7)} ${s3}  ${p.recommended === 's3' ? 'via S3' : 'direct'}: ${p.why}`);
   }
-  if (plan.prices) write(`Prices (${plan.prices.region}, ${plan.prices.asOf}): $${AWS_PRICES.usdPerWriteUnit * 1e6} per million write units (per table and GSI), ImportTable $${AWS_PRICES.usdPerImportGb} per GB of uncompressed data; ${plan.prices.source}. ImportTable only creates new tables.`);
+  write(`Paths at ${plan.prices.region} prices: $${plan.prices.usdPerMillionWrites} per million write units (per table and GSI), ImportTable $${plan.prices.usdPerImportGb} per GB of uncompressed data. ImportTable only creates new tables.`);
 }
 
 /** Item sizes as DynamoDB counts them, storage per month, the provisioned alternative, and what existing tables hold. */
@@ -34,7 +34,8 @@ function printTargetDetails(plan: MigrationPlan, write: (line: string) => void):
     const check = c.tableCheck?.length ? c.tableCheck.join('; ') : c.tableExists ? 'fits' : '-';
     write(`${c.collection.padEnd(24)} ${kb(c.itemBytes?.average ?? 0).padStart(9)} ${kb(c.itemBytes?.largest ?? 0).padStart(9)} ${(c.monthlyStorageUsd ?? 0).toFixed(4).padStart(12)} ${String(c.provisioned?.writeCapacityUnits ?? 0).padStart(9)} ${(c.provisioned?.costUsd ?? 0).toFixed(4).padStart(9)}  ${check}`);
   }
-  write(`Item sizes as DynamoDB counts them; storage at $${AWS_PRICES.usdPerGbMonthStorage} per GB-month (items + 100 bytes, table and GSIs); provisioned: write capacity to finish in the estimated time at the seed guide's $${SEED_USD_PER_WCU_MONTH} per WCU-month, by the started hour.`);
+  const p = plan.prices;
+  write(`Item sizes as DynamoDB counts them; storage at $${p.usdPerGbMonth} per GB-month (items + 100 bytes, table and GSIs); provisioned: write capacity to finish in the estimated time at $${p.usdPerWcuHour} per WCU-hour (${p.region}; the seed guide's $0.47 per WCU-month is us-east-1's), by the started hour.`);
 }
 
 /** Per collection, what each of the profile's fix rules changes, with examples (before → after). */
@@ -52,20 +53,31 @@ function printRuleEffects(plan: MigrationPlan, write: (line: string) => void): v
 
 function printPlan(plan: MigrationPlan, write: (line: string) => void): void {
   write('Dry run: nothing was written.');
+  const p = plan.prices;
+  write(`Prices: ${p.region} (${p.chosenBy}; other regions: --price-region), as of ${p.asOf}, from the ${p.source}.`);
   write(`${'collection'.padEnd(24)} ${'docs'.padStart(9)} ${'avg'.padStart(9)} ${'largest'.padStart(9)} ${'problems'.padStart(8)} ${'WRUs'.padStart(9)} ${'cost $'.padStart(9)}  table`);
   for (const c of plan.collections) {
     write(`${c.collection.padEnd(24)} ${String(c.documents).padStart(9)} ${kb(c.averageBytes).padStart(9)} ${kb(c.largestBytes).padStart(9)} ${String(c.problemCount).padStart(8)} ${String(c.writeUnits).padStart(9)} ${c.estimatedCostUsd.toFixed(4).padStart(9)}  ${c.table}${c.tableExists ? '' : ' (will be created)'}`);
   }
   const t = plan.totals;
   write(`${'total'.padEnd(24)} ${String(t.documents).padStart(9)} ${''.padStart(9)} ${''.padStart(9)} ${String(t.problemCount).padStart(8)} ${String(t.writeUnits).padStart(9)} ${t.estimatedCostUsd.toFixed(4).padStart(9)}`);
-  write(`Estimated duration: ${Math.ceil(t.estimatedSeconds)}s at ${plan.rate.docsPerSecond} docs/s (${plan.rate.source}); cost at $${AWS_PRICES.usdPerWriteUnit * 1e6} per million write units, for the table and each GSI an item lands in.`);
+  write(`Estimated duration: ${Math.ceil(t.estimatedSeconds)}s at ${plan.rate.docsPerSecond} docs/s (${plan.rate.source}); cost at $${p.usdPerMillionWrites} per million write units, for the table and each GSI an item lands in.`);
   printPaths(plan, write);
   const c = plan.capacity;
-  if (c) write(`Capacity: a new on-demand table takes ${c.onDemandInitialWcu} writes/s, so expect ${c.expectedDocsPerSecond} docs/s (limited by ${c.limitedBy}); on-demand $${c.onDemandCostUsd.toFixed(2)}, or provisioned ${c.provisioned.wcu} WCU for ${c.provisioned.hours} h $${c.provisioned.costUsd.toFixed(2)} then on-demand${c.warmThroughputWcu ? `, or warm throughput of ${c.warmThroughputWcu} WCU (one-time charge, see AWS pricing)` : ''} (us-east-1 prices of ${c.pricesAsOf}).`);
+  if (c) write(`Capacity: a new on-demand table takes ${c.onDemandInitialWcu} writes/s, so expect ${c.expectedDocsPerSecond} docs/s (limited by ${c.limitedBy}); on-demand $${c.onDemandCostUsd.toFixed(2)}, or provisioned ${c.provisioned.wcu} WCU for ${c.provisioned.hours} h $${c.provisioned.costUsd.toFixed(2)} then on-demand${c.warmThroughputWcu ? `, or warm throughput of ${c.warmThroughputWcu} WCU (one-time charge, see AWS pricing)` : ''} (${p.region} prices of ${c.pricesAsOf}).`);
   printTargetDetails(plan, write);
   printRuleEffects(plan, write);
   const problems = plan.collections.flatMap((c) => c.problems);
   if (problems.length > 0) printProblems(plan.collections.some((c) => c.ruleEffects) ? 'Documents still unmigratable under the profile:' : 'Documents that cannot be migrated:', problems, write);
+}
+
+/** `--price-region <region>`: a region of the price list, else one line naming the known ones (exit 2). */
+function priceRegionOption(): Option {
+  return new Option('--price-region <region>', `region whose AWS prices the plan uses (default: --region when it has prices, else us-east-1; one of ${PRICE_REGIONS.join(', ')})`)
+    .argParser((value: string) => {
+      if (!regionPrices(value)) throw new InvalidArgumentError(unknownPriceRegion(value));
+      return value;
+    });
 }
 
 export const planCommand: CliCommand = {
@@ -74,9 +86,10 @@ export const planCommand: CliCommand = {
       .description('Dry run: sizes, documents that cannot be migrated and why, write units, cost and duration'))
       .option('--json', 'print the plan as JSON')
       .addOption(profileOption())
-      .action(runAction(async (collections: string[], flags: ConnectionFlags & ProfileFlags & { json?: boolean }) => {
+      .addOption(priceRegionOption())
+      .action(runAction(async (collections: string[], flags: ConnectionFlags & ProfileFlags & { json?: boolean; priceRegion?: string }) => {
         checkCollectionNames(collections);
-        const plan = await withContext(flags, (ctx) => planMigration(ctx, collections, flags.profile));
+        const plan = await withContext(flags, (ctx) => planMigration(ctx, collections, flags.profile, flags.priceRegion));
         if (flags.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
         else printPlan(plan, (line) => process.stdout.write(`${line}\n`));
         return EXIT_OK;

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { FailuresTable } from './FailuresTable';
 import { MigrationProgressPanel } from './MigrationProgressPanel';
 import { PlanTable } from './PlanTable';
+import { PriceRegionSelect } from './PriceRegionSelect';
 import { ProfileEditor } from './ProfileEditor';
 import { RuleEffects } from './RuleEffects';
 import { RunSettingsFields } from './RunSettingsFields';
@@ -18,7 +19,7 @@ import { useMigration, type Migration, type RunSettings } from './use-migration'
 export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; onConnect(): void }) {
   const [settings, setSettings] = useState<RunSettings>({ collections: [...COLLECTION_NAMES], concurrency: 4, via: 'direct', bucket: '' });
   const migration = useMigration({ sourceId: mongo?.id ?? '', targetId: dynamo?.id ?? '' }, settings);
-  const { jobId, plan, failures } = migration;
+  const { jobId, plan, priceRegion, choosePriceRegion, failures } = migration;
 
   if (!mongo || !dynamo) {
     return <ConnectionsNeeded title="Migrate" message="A migration needs a MongoDB source and a DynamoDB target" action="Choose connections" onConnect={onConnect} />;
@@ -30,7 +31,8 @@ export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnect
       <ChooseCollections settings={settings} onChange={(change) => setSettings({ ...settings, ...change })} migration={migration} />
       {(plan.isPending || plan.data || plan.error) && (
         <section className="panel">
-          <div className="panel-header"><h2>2 · Dry-run plan</h2><span className="muted small">nothing is written</span></div>
+          <div className="panel-header"><h2>2 · Dry-run plan</h2><span className="muted small">nothing is written</span><span className="spacer" />
+            <PriceRegionSelect plan={plan.data} asked={priceRegion} onChoose={choosePriceRegion} disabled={plan.isPending} /></div>
           {plan.isPending && <Loading label="Reading the collections…" />}
           {plan.error && <ErrorNotice error={plan.error} />}
           {plan.data && <PlanTable plan={plan.data} />}

@@ -50,8 +50,8 @@ export function PlanTable({ plan }: { plan: MigrationPlan }) {
           </tr>
         </tfoot>
       </table>
-      <p className="muted small">Times assume {formatCount(Math.round(plan.rate.docsPerSecond))} documents/s ({plan.rate.source}). Costs at DynamoDB on-demand write prices{plan.prices ? ` (${plan.prices.region}, ${plan.prices.asOf})` : ''}, for the table and each index an item lands in.
-        {' '}Storage about {formatUsd(sumOf(plan, (c) => c.monthlyStorageUsd))} a month; provisioned capacity instead: {formatUsd(sumOf(plan, (c) => c.provisioned?.costUsd))} (the seed guide's price per WCU-month, by the started hour).</p>
+      <p className="muted small">Times assume {formatCount(Math.round(plan.rate.docsPerSecond))} documents/s ({plan.rate.source}). Costs at DynamoDB on-demand write prices of {plan.prices.region} (${plan.prices.usdPerMillionWrites} per million write units, {plan.prices.asOf}), for the table and each index an item lands in.
+        {' '}Storage about {formatUsd(sumOf(plan, (c) => c.monthlyStorageUsd))} a month; provisioned capacity instead: {formatUsd(sumOf(plan, (c) => c.provisioned?.costUsd))} (${plan.prices.usdPerWcuHour} per WCU-hour, by the started hour).</p>
     </div>
   );
 }

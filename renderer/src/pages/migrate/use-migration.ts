@@ -19,7 +19,13 @@ export function useMigration(pair: { sourceId: string; targetId: string }, { col
   const [confirmCancel, setConfirmCancel] = useState(false);
   const { profile } = useMigrationProfile();
   const withProfile = profile ? { profile } : {};
-  const plan = useMutation({ mutationFn: () => call('migration.plan', { ...pair, collections, ...withProfile }) });
+  // The region whose prices the plan uses; undefined: the DynamoDB connection's (the plan says which it took).
+  const [priceRegion, setPriceRegion] = useState<string>();
+  const plan = useMutation({ mutationFn: (region: string | undefined = priceRegion) => call('migration.plan', { ...pair, collections, ...withProfile, ...(region ? { priceRegion: region } : {}) }) });
+  const choosePriceRegion = (region: string) => {
+    setPriceRegion(region);
+    plan.mutate(region);
+  };
   const start = useMutation({
     mutationFn: (resume: boolean) => call('migration.start', { ...pair, options: { collections, concurrency, resume, via, ...(via === 's3' ? { bucket } : {}), ...withProfile } }),
     onSuccess: ({ jobId: id }) => {
@@ -48,7 +54,7 @@ export function useMigration(pair: { sourceId: string; targetId: string }, { col
     enabled: !!jobId && !!progress,
     placeholderData: (previous) => previous,
   });
-  return { jobId, progress, progressError, running, progressPanel, overwrite, setOverwrite, confirmCancel, setConfirmCancel, plan, start, check, control, failures };
+  return { jobId, progress, progressError, running, progressPanel, overwrite, setOverwrite, confirmCancel, setConfirmCancel, plan, priceRegion, choosePriceRegion, start, check, control, failures };
 }
 
 export type Migration = ReturnType<typeof useMigration>;
