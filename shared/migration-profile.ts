@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { COLLECTION_NAMES } from './catalogue';
 
+/** A top-level field other than the keys: `id` and `_id` stay with the document. */
+const MovableFieldSchema = z.string().min(1).max(255).regex(/^[^.$]+$/, 'a top-level field name (no dots, no $)')
+  .refine((name) => name !== 'id' && name !== '_id', { error: 'id and _id stay with the document' });
+
 /**
  * A migration profile: the fixes the DBA chose for documents DynamoDB cannot hold as they are,
  * per problem kind, for every collection (`defaults`) or one collection (`collections`).
@@ -14,8 +18,12 @@ export const CollectionRulesSchema = z.object({
   nonStringId: z.enum(['skip', 'string']).optional(),
   /** A regular expression → `map`: `{pattern, flags}`; `string`: `"/pattern/flags"`. */
   regex: z.enum(['skip', 'map', 'string']).optional(),
-  /** A document over 400 KB as an item → `gzip`: the item is stored gzip-compressed in one Binary attribute. */
-  oversized: z.enum(['skip', 'gzip']).optional(),
+  /**
+   * A document over 400 KB as an item → `gzip`: the item is stored gzip-compressed in one Binary
+   * attribute; or `{ "moveField": "<top-level field>" }`: that field goes to an item of its own in
+   * the same table, keyed `<id>#<field>` (electron/adapters/dynamodb/moved-field.ts).
+   */
+  oversized: z.union([z.enum(['skip', 'gzip']), z.object({ moveField: MovableFieldSchema }).strict()]).optional(),
   /** NaN, ±Infinity or a number outside DynamoDB's range → `string` (its text) or `null`. */
   badNumber: z.enum(['skip', 'string', 'null']).optional(),
 }).strict();
@@ -33,7 +41,7 @@ export const MigrationProfileSchema = z.object({
 });
 export type MigrationProfile = z.infer<typeof MigrationProfileSchema>;
 
-/** A rule as the plan and verify name it: `<problem kind>:<fix>`, e.g. `regex:map`. */
+/** A rule as the plan and verify name it: `<problem kind>:<fix>`, e.g. `regex:map`, `oversized:moveField`. */
 export type RuleName = `${keyof CollectionRules}:${string}`;
 
 /** The rules that apply to one collection: its own choices over the profile's defaults. */

@@ -2,6 +2,7 @@ import type { Document } from 'mongodb';
 import type { CollectionSpec } from '../../shared/catalogue';
 import type { CollectionRules, RuleName } from '../../shared/migration-profile';
 import { compressAttributes, GZIP_ATTRIBUTE } from '../adapters/dynamodb/compressed-item';
+import { MOVED_ATTRIBUTE, MOVED_FROM_ATTRIBUTE, movedFieldKey } from '../adapters/dynamodb/moved-field';
 import { convertDocument, documentKey, idString, MAX_ITEM_BYTES, numberFits, type Conversion } from './convert-document';
 import { marshalItem } from './marshal-item';
 import type { Item } from './write-batch';
@@ -9,7 +10,7 @@ import type { Item } from './write-batch';
 /**
  * The DBA's fix rules (shared/migration-profile.ts) around convertDocument: the document is
  * fixed first (id, index keys, regular expressions, numbers), converted as always, and an item
- * over 400 KB is then compressed. Pure, like the conversion: copy, export, plan and verify all
+ * over 400 KB is then compressed, or split in two by moving a chosen field out. Pure, like the conversion: copy, export, plan and verify all
  * call this, so the plan shows what the copy writes and verify expects what the copy wrote.
  * Without an active rule it is convertDocument itself.
  */
@@ -22,10 +23,20 @@ export interface RuleChange {
   after: string;
 }
 
-/** A conversion and the fixes it took; `expanded` is a compressed item's whole content (what verify compares). */
-export type FixedConversion = Conversion & { changes: RuleChange[]; expanded?: Item };
+/** An item written beside the document's own: a field moved out of it (moved-field.ts). */
+export interface FieldItem {
+  key: string;
+  item: Item;
+  size: number;
+}
 
-const active = (choice: string | undefined): choice is string => choice !== undefined && choice !== 'skip';
+/**
+ * A conversion and the fixes it took; `expanded` is the whole content of a compressed item or of
+ * one whose field was moved out (what verify compares), `fieldItems` the items to write beside it.
+ */
+export type FixedConversion = Conversion & { changes: RuleChange[]; expanded?: Item; fieldItems?: FieldItem[] };
+
+const active = (choice: unknown) => choice !== undefined && choice !== 'skip';
 
 const join = (path: string, part: string | number) => (path ? `${path}.${part}` : String(part));
 
@@ -132,6 +143,8 @@ function fixDocument(doc: Document, spec: CollectionSpec, rules: CollectionRules
   return fixed;
 }
 
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
 /** DynamoDB's size of a key attribute kept beside the compressed item. */
 function attributeBytes(name: string, value: unknown): number {
   const text = String(value);
@@ -149,30 +162,46 @@ function compressItem(key: string, item: Item, size: number, spec: CollectionSpe
     bytes += attributeBytes(name, item[name]);
   }
   small[GZIP_ATTRIBUTE] = packed;
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   if (bytes > MAX_ITEM_BYTES) return { ok: false, key, code: 'ITEM_TOO_LARGE', reason: `${kb(size)} as a DynamoDB item, still ${kb(bytes)} gzip-compressed: over the 400 KB limit`, changes: [] };
   const change: RuleChange = { rule: 'oversized:gzip', path: '(whole item)', before: kb(size), after: `${kb(bytes)}, gzip-compressed in ${GZIP_ATTRIBUTE}` };
   return { ok: true, key, item: small, size: bytes, changes: [change], expanded: item };
 }
 
+/**
+ * The document's item without `field`, and the field in an item of its own keyed `<id>#<field>`
+ * (moved-field.ts), each converted and size-checked as any item; or why that does not fit either.
+ */
+function moveFieldOut(doc: Document, whole: Conversion & { ok: true }, field: string, spec: CollectionSpec): FixedConversion {
+  const { key, size } = whole;
+  const tooLarge = (why: string): FixedConversion => ({ ok: false, key, code: 'ITEM_TOO_LARGE', reason: `${kb(size)} as a DynamoDB item, over the 400 KB limit; ${why}`, changes: [] });
+  if (!(field in doc)) return tooLarge(`it has no field ${field} to move out`);
+  const { [field]: value, ...rest } = doc;
+  const own = convertDocument({ ...rest, [MOVED_ATTRIBUTE]: field }, spec);
+  if (!own.ok) return tooLarge(`without ${field}: ${own.reason}`);
+  const fieldKey = movedFieldKey(key, field);
+  const moved = convertDocument({ id: fieldKey, [MOVED_FROM_ATTRIBUTE]: key, [field]: value }, spec);
+  if (!moved.ok) return tooLarge(`${field} alone: ${moved.reason}`);
+  const change: RuleChange = { rule: 'oversized:moveField', path: field, before: `${kb(size)} in one item`, after: `${kb(own.size)} + ${field} in item ${fieldKey} (${kb(moved.size)})` };
+  return { ...own, changes: [change], expanded: whole.item, fieldItems: [{ key: fieldKey, item: moved.item, size: moved.size }] };
+}
+
 const hasRules = (rules: CollectionRules | undefined): rules is CollectionRules => rules !== undefined && Object.values(rules).some(active);
 
-/** One document → one item (fixed as the rules say), or the problem still left. */
+/** One document → one item (fixed as the rules say; with a moved field, plus its item), or the problem still left. */
 export function convertWithRules(doc: Document, spec: CollectionSpec, rules?: CollectionRules): FixedConversion {
   if (!hasRules(rules)) return { ...convertDocument(doc, spec), changes: [] };
   const changes: RuleChange[] = [];
   const fixed = fixDocument(doc, spec, rules, changes);
   const gzip = rules.oversized === 'gzip';
-  const conversion = convertDocument(fixed, spec, gzip ? Infinity : MAX_ITEM_BYTES);
+  const move = typeof rules.oversized === 'object' ? rules.oversized.moveField : undefined;
+  const conversion = convertDocument(fixed, spec, gzip || move ? Infinity : MAX_ITEM_BYTES);
   if (!conversion.ok) return { ...conversion, changes: [] };
-  if (gzip && conversion.size > MAX_ITEM_BYTES) {
-    const compressed = compressItem(conversion.key, conversion.item, conversion.size, spec);
-    return compressed.ok ? { ...compressed, changes: [...changes, ...compressed.changes] } : compressed;
-  }
-  return { ...conversion, changes };
+  if (conversion.size <= MAX_ITEM_BYTES) return { ...conversion, changes };
+  const resized = gzip ? compressItem(conversion.key, conversion.item, conversion.size, spec) : moveFieldOut(fixed, conversion, move!, spec);
+  return resized.ok ? { ...resized, changes: [...changes, ...resized.changes] } : resized;
 }
 
-/** What verify expects in the table: a compressed item's whole content, else the item. */
+/** What verify expects in the table: a compressed or split item's whole content, else the item. */
 export function expectedConversion(conversion: FixedConversion): FixedConversion {
   return conversion.ok && conversion.expanded ? { ...conversion, item: conversion.expanded } : conversion;
 }
