@@ -2,7 +2,7 @@ import type { Collection } from 'mongodb';
 import type { CollectionSpec } from '../../shared/catalogue';
 import type { CollectionRules } from '../../shared/migration-profile';
 import type { CollectionProgress, DocumentProblem } from '../../shared/migration';
-import { BatchBuilder, type ItemBatch } from './batch-items';
+import { BatchBuilder, documentsOutcome, type ItemBatch } from './batch-items';
 import type { CollectionCheckpoint } from './checkpoint-store';
 import { ContiguousBatches } from './contiguous-batches';
 import { duplicateProblem, findKeyHolders } from './duplicate-keys';
@@ -89,10 +89,11 @@ export async function copyCollection(input: CopyCollectionInput): Promise<boolea
       // An item written over one an earlier batch wrote: that earlier document is no longer in the table.
       const failedKeys = new Set(outcome.failures.map((f) => f.key));
       const replaced = batch.replaced.filter((key) => !failedKeys.has(key)).length;
-      const lost = outcome.failures.length + batch.superseded + replaced;
-      progress.written += outcome.written - replaced;
+      const documents = documentsOutcome(batch, failedKeys);
+      const lost = documents.failed + batch.superseded + replaced;
+      progress.written += documents.written - replaced;
       progress.failed += lost;
-      finished(batch, { lastId: batch.lastId, written: outcome.written - replaced, failed: lost + batch.unconverted });
+      finished(batch, { lastId: batch.lastId, written: documents.written - replaced, failed: lost + batch.unconverted });
     });
   };
 
@@ -105,7 +106,7 @@ export async function copyCollection(input: CopyCollectionInput): Promise<boolea
         if (conversion.ok) {
           const repeated = keys.add(conversion.key) > 1;
           if (repeated) await duplicate(conversion.key, doc._id);
-          const batch = builder.add(conversion.key, conversion.item, doc._id, repeated);
+          const batch = builder.add(conversion.key, conversion.item, doc._id, repeated, conversion.fieldItems);
           if (batch) await dispatch(batch);
         } else {
           problem(conversion.key, conversion.code, conversion.reason);

@@ -94,9 +94,13 @@ export async function exportCollection(input: ExportCollectionInput): Promise<bo
         progress.failed++;
         continue;
       }
-      const line = dynamoJsonLine(marshalItem(conversion.item));
-      const bytes = Buffer.byteLength(line);
-      if (!part.gzip.write(line)) await once(part.gzip, 'drain');
+      // A moved field's item (fix rule oversized: moveField) goes in the same part as its document.
+      let bytes = 0;
+      for (const item of [conversion.item, ...(conversion.fieldItems ?? []).map((f) => f.item)]) {
+        const line = dynamoJsonLine(marshalItem(item));
+        bytes += Buffer.byteLength(line);
+        if (!part.gzip.write(line)) await once(part.gzip, 'drain');
+      }
       part.documents++;
       part.bytes += bytes;
       progress.written++;

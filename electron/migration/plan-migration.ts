@@ -17,6 +17,7 @@ import { KeyHashes } from './key-hashes';
 import { loadMeasuredRate } from './measured-rate';
 import { MIN_DOCUMENTS_FOR_RATE, selectCollections } from './migration-job';
 import { readDocuments } from './read-documents';
+import type { Item } from './write-batch';
 
 /** Used until a migration has measured the real rate here. */
 const ASSUMED_DOCS_PER_SECOND = 2000;
@@ -53,6 +54,31 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
   };
 }
 
+/** Sizes as DynamoDB counts them, write units (table and GSIs), storage and import bytes of the items a collection becomes. */
+class ItemTally {
+  items = 0;
+  bytes = 0;
+  largest = 0;
+  writeUnits = 0;
+  indexedUnits = 0;
+  storage = 0;
+  jsonBytes = 0;
+
+  constructor(private readonly spec: CollectionSpec) {}
+
+  add(item: Item, size: number): void {
+    const units = Math.max(1, Math.ceil(size / 1024));
+    const hit = indexesHit(item, this.spec.indexes);
+    this.items++;
+    this.bytes += size;
+    this.largest = Math.max(this.largest, size);
+    this.writeUnits += units;
+    this.indexedUnits += units * (1 + hit);
+    this.storage += storedBytes(size, hit);
+    this.jsonBytes += Buffer.byteLength(dynamoJsonLine(marshalItem(item)));
+  }
+}
+
 interface PlanInputs {
   profile: MigrationProfile | undefined;
   prices: RegionPrices;
@@ -63,8 +89,8 @@ interface PlanInputs {
 async function planCollection(ctx: MigrationContext, spec: CollectionSpec, { profile, prices, rate }: PlanInputs): Promise<CollectionPlan> {
   const table = tableName(spec.name, ctx.target.config.tablePrefix);
   const problems: DocumentProblem[] = [];
-  let documents = 0, totalBytes = 0, largestBytes = 0, problemCount = 0, writeUnits = 0, jsonBytes = 0, indexedUnits = 0;
-  let items = 0, itemBytes = 0, largestItem = 0, storage = 0;
+  let documents = 0, totalBytes = 0, largestBytes = 0, problemCount = 0;
+  const tally = new ItemTally(spec);
   const keys = new KeyHashes();
   const rules = rulesFor(profile, spec.name);
   const effects = new RuleEffects();
@@ -78,15 +104,8 @@ async function planCollection(ctx: MigrationContext, spec: CollectionSpec, { pro
       const conversion = convertWithRules(doc, spec, rules);
       if (conversion.ok) {
         effects.add(conversion.key, conversion.changes);
-        const units = Math.max(1, Math.ceil(conversion.size / 1024));
-        const hit = indexesHit(conversion.item, spec.indexes);
-        writeUnits += units;
-        indexedUnits += units * (1 + hit);
-        items++;
-        itemBytes += conversion.size;
-        largestItem = Math.max(largestItem, conversion.size);
-        storage += storedBytes(conversion.size, hit);
-        jsonBytes += Buffer.byteLength(dynamoJsonLine(marshalItem(conversion.item)));
+        // A moved field's item is written, stored and indexed (in none) like the document's own.
+        for (const part of [conversion, ...(conversion.fieldItems ?? [])]) tally.add(part.item, part.size);
         if (keys.add(conversion.key) === 1) continue;
         problemCount++;
         if (problems.length < LISTED_PROBLEMS && !problems.some((p) => p.code === 'DUPLICATE_KEY' && p.id === conversion.key)) {
@@ -101,13 +120,14 @@ async function planCollection(ctx: MigrationContext, spec: CollectionSpec, { pro
   }
   const existing = await describeTable(ctx.target, table);
   const tableExists = existing !== undefined;
+  const { writeUnits, indexedUnits, jsonBytes } = tally;
   const choice = choosePath({ documents, writeUnits: indexedUnits, jsonBytes, tableExists, directDocsPerSecond: rate.docsPerSecond, exportDocsPerSecond: rate.docsPerSecond * ASSUMED_EXPORT_SPEEDUP, prices });
   return {
     collection: spec.name, table, tableExists, paths: { jsonBytes, writeUnitsWithIndexes: indexedUnits, ...choice },
     ...(existing ? { tableItems: existing.ItemCount ?? 0 } : {}),
     ...(profile ? { ruleEffects: effects.list() } : {}),
-    itemBytes: { average: items ? Math.round(itemBytes / items) : 0, largest: largestItem },
-    monthlyStorageUsd: monthlyStorageUsd(storage, prices),
+    itemBytes: { average: tally.items ? Math.round(tally.bytes / tally.items) : 0, largest: tally.largest },
+    monthlyStorageUsd: monthlyStorageUsd(tally.storage, prices),
     provisioned: provisionedAlternative(indexedUnits, documents / rate.docsPerSecond, prices),
     tableCheck: existing ? checkExistingTable(spec, existing) : [],
     documents, averageBytes: documents ? Math.round(totalBytes / documents) : 0, largestBytes, problems, problemCount, writeUnits,

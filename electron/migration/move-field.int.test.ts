@@ -1,0 +1,60 @@
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { ObjectId } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableName } from '../../shared/catalogue';
+import { MigrationProfileSchema } from '../../shared/migration-profile';
+import { MOVED_ATTRIBUTE, MOVED_FROM_ATTRIBUTE } from '../adapters/dynamodb/moved-field';
+import { planMigration, startMigration, verifyMigration } from './index';
+import { openTestContext } from './int-test-context';
+import { getItems } from './read-items';
+
+const KB = 1024;
+const profile = MigrationProfileSchema.parse({ version: 1, collections: { alerts: { oversized: { moveField: 'attachment' } } } });
+const BIG = 'alert-with-dump';
+// 150 KB of notes and a ~294 KB attachment: 444.5 KB as one item, each part under 400 KB.
+const planted = { _id: new ObjectId('6500000000000000000000aa'), id: BIG, company_id: 'comp-1', status: 'open', timestamp: new Date('2024-06-01T00:00:00Z'), severity: 'high', notes: 'n'.repeat(150 * KB), attachment: { name: 'heap.txt', lines: Array.from({ length: 300 }, (_, i) => `${i}:${'x'.repeat(1000)}`) } };
+const small = (i: number) => ({ id: `alert-${i}`, company_id: 'comp-1', status: 'open', timestamp: new Date(Date.UTC(2024, 5, i + 1)), severity: 'low' });
+
+describe('fix rule oversized: moveField, end to end on the local servers', () => {
+  let ctx: Awaited<ReturnType<typeof openTestContext>>;
+  const table = () => tableName('alerts', ctx.prefix);
+  beforeAll(async () => {
+    ctx = await openTestContext('move_field');
+    await ctx.source.db.collection('alerts').insertMany([planted, ...Array.from({ length: 5 }, (_, i) => small(i))]);
+  });
+  afterAll(() => ctx.close());
+
+  it('plans the move: nothing left unmigratable, both items\' sizes under the limit and their write units', async () => {
+    const plan = await planMigration(ctx, ['alerts'], profile);
+    const alerts = plan.collections[0]!;
+    expect(alerts).toMatchObject({ documents: 6, problemCount: 0, largestBytes: expect.any(Number) });
+    expect(alerts.largestBytes).toBeGreaterThan(400 * KB);
+    expect(alerts.itemBytes!.largest).toBeLessThan(400 * KB);
+    expect(alerts.ruleEffects).toEqual([{ rule: 'oversized:moveField', documents: 1, examples: [{ id: BIG, path: 'attachment', before: '444.5 KB in one item', after: '150.1 KB + attachment in item alert-with-dump#attachment (294.4 KB)' }] }]);
+    // One unit per started KB: 5 small items, the document's 150.1 KB and its attachment's 294.4 KB.
+    expect(alerts.writeUnits).toBe(5 + 151 + 295);
+    const plain = await planMigration(ctx, ['alerts']);
+    expect(plain.collections[0]!.problems).toEqual([expect.objectContaining({ id: BIG, code: 'ITEM_TOO_LARGE' })]);
+  });
+
+  it('migrates every document, the field in an item of its own, and verify is clean with the move counted apart', async () => {
+    const summary = await startMigration(ctx, { collections: ['alerts'], profile, concurrency: 2 }).done;
+    expect(summary.state).toBe('completed');
+    expect(summary.failures).toEqual([]);
+    expect(summary.overall).toMatchObject({ written: 6, failed: 0 });
+    const stored = await getItems(ctx.target, table(), [BIG, `${BIG}#attachment`]);
+    expect(stored.get(BIG)).toMatchObject({ id: BIG, status: 'open', [MOVED_ATTRIBUTE]: 'attachment' });
+    expect('attachment' in stored.get(BIG)!).toBe(false);
+    expect(Object.keys(stored.get(`${BIG}#attachment`)!).sort()).toEqual([MOVED_FROM_ATTRIBUTE, 'attachment', 'id']);
+
+    const result = await verifyMigration(ctx, { collections: ['alerts'], profile });
+    expect(result.collections[0]).toMatchObject({ ok: true, sourceCount: 6, targetCount: 6, countsMatch: true, content: { ruleChanged: { 'oversized:moveField': 1 }, extra: [], missing: [], different: [] } });
+  });
+
+  it('reports a lost field item as a difference of its document', async () => {
+    await ctx.target.doc.send(new DeleteCommand({ TableName: table(), Key: { id: `${BIG}#attachment` } }));
+    const result = await verifyMigration(ctx, { collections: ['alerts'], profile });
+    expect(result.ok).toBe(false);
+    expect(result.collections[0]!.content!.different).toEqual([{ id: BIG, differences: expect.arrayContaining([expect.objectContaining({ path: 'attachment' }), expect.objectContaining({ path: MOVED_ATTRIBUTE })]) }]);
+  });
+});
