@@ -3,6 +3,7 @@ import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableName } from '../../shared/catalogue';
 import { MigrationProfileSchema } from '../../shared/migration-profile';
+import { DynamoDbAdapter } from '../adapters/dynamodb/dynamodb-adapter';
 import { MOVED_ATTRIBUTE, MOVED_FROM_ATTRIBUTE } from '../adapters/dynamodb/moved-field';
 import { planMigration, startMigration, verifyMigration } from './index';
 import { openTestContext } from './int-test-context';
@@ -49,6 +50,18 @@ describe('fix rule oversized: moveField, end to end on the local servers', () =>
 
     const result = await verifyMigration(ctx, { collections: ['alerts'], profile });
     expect(result.collections[0]).toMatchObject({ ok: true, sourceCount: 6, targetCount: 6, countsMatch: true, content: { ruleChanged: { 'oversized:moveField': 1 }, extra: [], missing: [], different: [] } });
+  });
+
+  it('shows the document whole in the console, by key and in a scan, and not its field item', async () => {
+    const adapter = new DynamoDbAdapter(ctx.target);
+    for (const filter of [{ id: BIG }, {}, { status: 'open' }]) {
+      const page = await adapter.find('alerts', filter, { limit: 50 });
+      expect(page.documents.map((d) => d.id)).not.toContain(`${BIG}#attachment`);
+      const found = page.documents.find((d) => d.id === BIG)!;
+      expect(found).toMatchObject({ id: BIG, notes: planted.notes, attachment: { name: 'heap.txt' } });
+      expect((found.attachment as { lines: string[] }).lines).toHaveLength(300);
+      expect(MOVED_ATTRIBUTE in found).toBe(false);
+    }
   });
 
   it('reports a lost field item as a difference of its document', async () => {

@@ -22,6 +22,7 @@ import { toItemCondition, type ItemCondition as Condition } from './item-scalar'
 import { planQuery, type KeyCondition, type Plan } from './plan-query';
 import { countItems, readAll, readPage, type ItemKey, type ReadRequest, type ReadStats } from './read-items';
 import { expandItem } from './compressed-item';
+import { withMovedFields } from './moved-field';
 import { SortedSnapshots } from './sorted-snapshots';
 import { describeTable } from './table-admin';
 import { adaptToItem, buildUpdate, changes, operations, type UpdateParts } from './update-expression';
@@ -208,7 +209,7 @@ export class DynamoDbAdapter implements DatabaseAdapter {
     if (plan.operation === 'GetItem') {
       if (position) return none;
       const response = await this.clients.doc.send(new GetCommand({ TableName: read.table, Key: { id: plan.id }, ReturnConsumedCapacity: 'TOTAL' }), { abortSignal: signal });
-      const found = response.Item ? [expandItem(response.Item)] : [];
+      const found = response.Item ? await withMovedFields(this.clients.doc, read.table, [expandItem(response.Item)], signal) : [];
       return { ...none, documents: found, stats: { scanned: found.length, capacity: response.ConsumedCapacity?.CapacityUnits ?? 0 } };
     }
     if (!request) return none;

@@ -1,3 +1,5 @@
+import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
 /**
  * The migration's `oversized: { moveField }` fix: a document too large for one item keeps
  * everything but one chosen top-level field, and that field goes to an item of its own **in the
@@ -36,4 +38,29 @@ export function recombine<T extends Record<string, unknown>>(item: T, fieldItem:
   const whole: Record<string, unknown> = { ...item, [field]: fieldItem[field] };
   delete whole[MOVED_ATTRIBUTE];
   return whole as T;
+}
+
+/** BatchGetItem's limit. */
+const GET_BATCH = 100;
+
+/**
+ * A page of items as the console shows documents: the items holding moved fields left out (they
+ * are parts of other documents), and each document whose field was moved out given it back, read
+ * from its field item (BatchGetItem, 100 keys a call; keys left unprocessed are asked again, a few times).
+ */
+export async function withMovedFields<T extends Record<string, unknown>>(doc: DynamoDBDocumentClient, table: string, items: T[], signal?: AbortSignal): Promise<T[]> {
+  const documents = items.filter((item) => !isMovedFieldItem(item));
+  const fieldKeys = [...new Set(documents.map(movedFieldKeyOf).filter((key): key is string => key !== undefined))];
+  if (fieldKeys.length === 0) return documents;
+  const fields = new Map<string, Record<string, unknown>>();
+  for (let i = 0; i < fieldKeys.length; i += GET_BATCH) {
+    let keys: Record<string, unknown>[] = fieldKeys.slice(i, i + GET_BATCH).map((id) => ({ id }));
+    // Bounded: a field still unread after that shows as its `__moved` marker, not as a hang.
+    for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
+      const response = await doc.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keys } } }), { abortSignal: signal });
+      for (const item of response.Responses?.[table] ?? []) fields.set(String(item.id), item);
+      keys = response.UnprocessedKeys?.[table]?.Keys ?? [];
+    }
+  }
+  return documents.map((item) => recombine(item, fields.get(movedFieldKeyOf(item) ?? '')));
 }

@@ -1,6 +1,7 @@
 import { QueryCommand, ScanCommand, type DynamoDBDocumentClient, type QueryCommandInput, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Document } from '../database-adapter';
 import { expandItem } from './compressed-item';
+import { withMovedFields } from './moved-field';
 
 /** A Query or a Scan, without paging fields: the functions here page it. */
 export type ReadRequest =
@@ -27,8 +28,9 @@ async function send(doc: DynamoDBDocumentClient, request: ReadRequest, extra: Pa
   const response: Response = request.operation === 'Query'
     ? await doc.send(new QueryCommand(input as QueryCommandInput), { abortSignal: signal })
     : await doc.send(new ScanCommand(input as ScanCommandInput), { abortSignal: signal });
-  // Items the migration stored gzip-compressed (its oversized fix) are read whole.
-  if (response.Items) response.Items = response.Items.map(expandItem);
+  // Items the migration stored gzip-compressed or split (its oversized fixes) are read whole.
+  const table = request.input.TableName;
+  if (response.Items && table) response.Items = await withMovedFields(doc, table, response.Items.map(expandItem), signal);
   stats.scanned += response.ScannedCount ?? 0;
   stats.capacity += response.ConsumedCapacity?.CapacityUnits ?? 0;
   return response;
