@@ -50,6 +50,9 @@ describe('fix rule oversized: moveField, end to end on the local servers', () =>
 
     const result = await verifyMigration(ctx, { collections: ['alerts'], profile });
     expect(result.collections[0]).toMatchObject({ ok: true, sourceCount: 6, targetCount: 6, countsMatch: true, content: { ruleChanged: { 'oversized:moveField': 1 }, extra: [], missing: [], different: [] } });
+    // The seed's counts-only check counts documents too: 7 items, one of them a moved field.
+    const counts = await verifyMigration(ctx, { collections: ['alerts'], countsOnly: true });
+    expect(counts.collections[0]).toMatchObject({ ok: true, sourceCount: 6, targetCount: 6 });
   });
 
   it('shows the document whole in the console, by key and in a scan, and not its field item', async () => {

@@ -14,8 +14,8 @@ import { InFlightWindow } from './in-flight-window';
 import { judgeSuspects, push, Suspects, type Content } from './judge-suspects';
 import { KeyHashes } from './key-hashes';
 import { selectCollections } from './migration-job';
-import { countItems, GET_BATCH, scanKeys } from './read-items';
-import { getWholeItems } from './whole-items';
+import { GET_BATCH, scanKeys } from './read-items';
+import { countDocumentItems, getWholeItems } from './whole-items';
 import { readDocuments } from './read-documents';
 import type { Item } from './write-batch';
 
@@ -176,7 +176,7 @@ export async function verifyMigration(ctx: MigrationContext, input: Partial<Veri
       continue;
     }
     if (options.countsOnly) {
-      const [sourceCount, targetCount] = await Promise.all([exactCount(), countItems(ctx.target, table, ctx.signal)]);
+      const [sourceCount, targetCount] = await Promise.all([exactCount(), countDocumentItems(ctx.target, table, ctx.signal)]);
       done += estimates.get(spec.name)!;
       collections.push({ collection: spec.name, table, sourceCount, targetCount, countsMatch: sourceCount === targetCount, ok: sourceCount === targetCount });
       continue;

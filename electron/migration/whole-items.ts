@@ -1,6 +1,8 @@
 import type { DynamoClients } from '../adapters/dynamodb/client';
 import { expandItem } from '../adapters/dynamodb/compressed-item';
-import { movedFieldKeyOf, recombine } from '../adapters/dynamodb/moved-field';
+import { translateDynamoError } from '../adapters/dynamodb/errors';
+import { MOVED_FROM_ATTRIBUTE, movedFieldKeyOf, recombine } from '../adapters/dynamodb/moved-field';
+import { countItems } from '../adapters/dynamodb/read-items';
 import type { RetryControl } from './send-with-retries';
 import { getItems } from './read-items';
 import type { Item } from './write-batch';
@@ -24,4 +26,14 @@ export async function getWholeItems(clients: DynamoClients, table: string, keys:
   const fields = await getItems(clients, table, [...fieldKeys.keys()], control);
   for (const [fieldKey, key] of fieldKeys) whole.set(key, recombine(whole.get(key)!, fields.get(fieldKey)));
   return whole;
+}
+
+/** The items holding documents, not moved fields (the seed's counts-only check), by a parallel Scan with Select COUNT. */
+export async function countDocumentItems(clients: DynamoClients, table: string, signal?: AbortSignal): Promise<number> {
+  const input = { TableName: table, FilterExpression: 'attribute_not_exists(#from)', ExpressionAttributeNames: { '#from': MOVED_FROM_ATTRIBUTE } };
+  try {
+    return await countItems(clients.doc, { operation: 'Scan', input }, signal);
+  } catch (error) {
+    throw translateDynamoError(error, { where: clients.where, table });
+  }
 }
