@@ -73,4 +73,10 @@ describe('fix rule oversized: moveField, end to end on the local servers', () =>
     expect(result.ok).toBe(false);
     expect(result.collections[0]!.content!.different).toEqual([{ id: BIG, differences: expect.arrayContaining([expect.objectContaining({ path: 'attachment' }), expect.objectContaining({ path: MOVED_ATTRIBUTE })]) }]);
   });
+
+  it('plans a document whose id is a field item\'s key as a key clash', async () => {
+    await ctx.source.db.collection('alerts').insertOne({ ...small(9), id: `${BIG}#attachment` });
+    const plan = await planMigration(ctx, ['alerts'], profile);
+    expect(plan.collections[0]!.problems).toEqual([{ collection: 'alerts', id: `${BIG}#attachment`, code: 'DUPLICATE_KEY', reason: `a document and the item of a field moved out of another both have the key ${BIG}#attachment: one would overwrite the other` }]);
+  });
 });

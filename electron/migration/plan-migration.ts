@@ -8,7 +8,7 @@ import { ASSUMED_EXPORT_SPEEDUP, choosePath, indexesHit } from './choose-path';
 import type { MigrationContext } from './context';
 import { planCapacity } from './capacity-plan';
 import { duplicateProblem, findKeyHolders } from './duplicate-keys';
-import { convertWithRules, keyUnderRules } from './fix-rules';
+import { convertWithRules, keyUnderRules, type FieldItem } from './fix-rules';
 import { RuleEffects } from './rule-effects';
 import { marshalItem } from './marshal-item';
 import { checkExistingTable, monthlyStorageUsd, provisionedAlternative, storedBytes, writeCostUsd } from './plan-trust';
@@ -79,6 +79,20 @@ class ItemTally {
   }
 }
 
+/** Keys of moved fields' items (`<id>#<field>`), to find one that a document's key equals, in either order. */
+class FieldKeys {
+  private readonly keys = new KeyHashes();
+
+  /** Records the conversion's field items; returns a key it shares with another document or field item. */
+  clash(conversion: { key: string; fieldItems?: FieldItem[] }, documentKeys: KeyHashes): string | undefined {
+    let clash = this.keys.count(conversion.key) > 0 ? conversion.key : undefined;
+    for (const { key } of conversion.fieldItems ?? []) {
+      if (this.keys.add(key) > 1 || documentKeys.count(key) > 0) clash ??= key;
+    }
+    return clash;
+  }
+}
+
 interface PlanInputs {
   profile: MigrationProfile | undefined;
   prices: RegionPrices;
@@ -92,6 +106,7 @@ async function planCollection(ctx: MigrationContext, spec: CollectionSpec, { pro
   let documents = 0, totalBytes = 0, largestBytes = 0, problemCount = 0;
   const tally = new ItemTally(spec);
   const keys = new KeyHashes();
+  const fieldKeys = new FieldKeys();
   const rules = rulesFor(profile, spec.name);
   const effects = new RuleEffects();
   const source = ctx.source.db.collection(spec.name);
@@ -106,6 +121,11 @@ async function planCollection(ctx: MigrationContext, spec: CollectionSpec, { pro
         effects.add(conversion.key, conversion.changes);
         // A moved field's item is written, stored and indexed (in none) like the document's own.
         for (const part of [conversion, ...(conversion.fieldItems ?? [])]) tally.add(part.item, part.size);
+        const clash = fieldKeys.clash(conversion, keys);
+        if (clash) {
+          problemCount++;
+          if (problems.length < LISTED_PROBLEMS) problems.push({ collection: spec.name, id: clash, code: 'DUPLICATE_KEY', reason: `a document and the item of a field moved out of another both have the key ${clash}: one would overwrite the other` });
+        }
         if (keys.add(conversion.key) === 1) continue;
         problemCount++;
         if (problems.length < LISTED_PROBLEMS && !problems.some((p) => p.code === 'DUPLICATE_KEY' && p.id === conversion.key)) {
