@@ -1,3 +1,7 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +11,8 @@ import { DynamoDbAdapter } from '../adapters/dynamodb/dynamodb-adapter';
 import { MOVED_ATTRIBUTE, MOVED_FROM_ATTRIBUTE } from '../adapters/dynamodb/moved-field';
 import { planMigration, startMigration, verifyMigration } from './index';
 import { openTestContext } from './int-test-context';
+import { DEFAULT_EXPORT_OPTIONS, startExport } from './export-job';
+import { folderSink } from './export-sink';
 import { getItems } from './read-items';
 
 const KB = 1024;
@@ -64,6 +70,20 @@ describe('fix rule oversized: moveField, end to end on the local servers', () =>
       expect(found).toMatchObject({ id: BIG, notes: planted.notes, attachment: { name: 'heap.txt' } });
       expect((found.attachment as { lines: string[] }).lines).toHaveLength(300);
       expect(MOVED_ATTRIBUTE in found).toBe(false);
+    }
+  });
+
+  it('exports the field\'s item beside its document for ImportTable, one document counted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'awc-move-field-'));
+    try {
+      const summary = await startExport(ctx, folderSink(dir), { ...DEFAULT_EXPORT_OPTIONS, collections: ['alerts'], profile }).done;
+      expect(summary).toMatchObject({ state: 'completed', overall: { written: 6, failed: 0 } });
+      const parts = readdirSync(join(dir, 'alerts')).filter((name) => name.endsWith('.gz'));
+      const lines = parts.flatMap((name) => gunzipSync(readFileSync(join(dir, 'alerts', name))).toString('utf8').trim().split('\n'));
+      const ids = lines.map((line) => (JSON.parse(line) as { Item: { id: { S: string } } }).Item.id.S).sort();
+      expect(ids).toEqual([BIG, `${BIG}#attachment`, 'alert-0', 'alert-1', 'alert-2', 'alert-3', 'alert-4'].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
