@@ -49,7 +49,7 @@ const TARGETED: Record<CallName, unknown[]> = {
   'documents.update': [{ ...doc, filter: protoFilter, update: { $set: { a: 1 } } }, { ...doc, filter: {}, update: { $set: { a: 1 } } }, { ...doc, filter: { $or: [{}, { a: 1 }] }, update: { $set: { a: 1 } } }, { ...doc, filter: { id: 'a1' }, update: { name: 'replacement' } }, { ...doc, filter: { id: 'a1' }, update: { $set: { id: 'b' } } }, { ...doc, filter: { id: 'a1' }, update: { $inc: { n: 'one' } } }, { ...doc, filter: { id: 'a1' }, update: {} }],
   'documents.delete': [{ ...doc, filter: protoFilter }, { ...doc, filter: {} }, { ...doc, filter: { $and: [{}] } }, { ...doc, filter: {}, matchAll: false }, { ...doc, filter: { $function: {} } }, { ...doc, collection: 'system.users', filter: {} }],
   'documents.count': [{ ...doc, filter: protoFilter }, { ...doc, filter: protoWhere }, { ...doc, filter: deepAnd(10_000) }, { ...doc, filter: { a: { $in: 'x' } } }],
-  'migration.plan': [{ sourceId: 'm', targetId: 'd', collections: ['nope'] }, { sourceId: 'm' }],
+  'migration.plan': [{ sourceId: 'm', targetId: 'd', collections: ['nope'] }, { sourceId: 'm' }, { sourceId: 'm', targetId: 'd', priceRegion: 'mars-north-1' }, { sourceId: 'm', targetId: 'd', profile: { version: 1, defaults: { oversized: { moveField: 'id' } } } }],
   'migration.start': [{ sourceId: 'm', targetId: 'd', options: { concurrency: 0 } }, { sourceId: 'm', targetId: 'd', options: { collections: ['x'] } }, { sourceId: 'm', targetId: 'd', options: { resume: 'yes' } }],
   'migration.pause': [{ jobId: '' }],
   'migration.resume': [{ jobId: 1 }],
