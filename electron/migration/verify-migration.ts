@@ -56,6 +56,19 @@ async function compareChunk(ctx: MigrationContext, reader: DynamoClients, table:
 }
 
 /**
+ * Scans the table's keys: an item with no source document is extra, an item holding a field moved
+ * out of a document is part of it. Returns the items that hold documents.
+ */
+async function scanForExtras(ctx: MigrationContext, table: string, keys: KeyHashes, fieldKeys: KeyHashes, content: Content): Promise<number> {
+  let fieldItems = 0;
+  const items = await scanKeys(ctx.target, table, (key) => {
+    if (fieldKeys.count(key) > 0) fieldItems++;
+    else if (keys.count(key) === 0) push(content.extra, key);
+  }, ctx.signal);
+  return items - fieldItems;
+}
+
+/**
  * Streams the whole source once (every document converted exactly as the copy converts it, so
  * unmigratable documents are known and every key is counted), compares all of them, or a uniform
  * random sample of `sample` (reservoir sampling), with the items under their keys, then scans
@@ -120,12 +133,8 @@ async function verifyContent(ctx: MigrationContext, reader: DynamoClients, spec:
     expected: expect,
   });
   onPhase(`looking for extra items in ${table}`);
-  let fieldItems = 0;
-  const items = await scanKeys(ctx.target, table, (key) => {
-    if (fieldKeys.count(key) > 0) fieldItems++;
-    else if (keys.count(key) === 0) push(content.extra, key);
-  }, ctx.signal);
-  return { content, sourceCount, targetCount: items - fieldItems, unmigratableCount, unjudged: suspects.dropped };
+  const targetCount = await scanForExtras(ctx, table, keys, fieldKeys, content);
+  return { content, sourceCount, targetCount, unmigratableCount, unjudged: suspects.dropped };
 }
 
 /**
