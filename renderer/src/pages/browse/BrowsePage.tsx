@@ -1,11 +1,14 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { containerTitle } from '../../../../shared/backends';
+import type { Backend } from '../../../../shared/connection';
 import type { SavedConnection } from '../../../../shared/contract';
 import type { QueryPreview } from '../../../../shared/database';
 import { call, CallError } from '../../api/client';
 import { markDataChanged } from '../../api/data-changes';
 import { formatCount } from '../../components/format';
 import { Empty, ErrorNotice, Loading, Notice } from '../../components/Notice';
+import { BackendTabs } from '../../components/BackendTabs';
 import { ConnectionsNeeded } from '../../components/ConnectionsNeeded';
 import { PageHeader } from '../../components/PageHeader';
 import { connectionUser } from './acknowledge';
@@ -30,9 +33,9 @@ const FIRST_DRAFT: FilterDraft = { filter: '', sortField: '', sortDirection: -1,
 type RunRequest = FindRequest & { run: number };
 
 /** `open`: the backend to show first (DATABASE_TYPE), when it has a connection. */
-export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; open?: 'mongodb' | 'dynamodb'; onConnect(): void }) {
-  const [backend, setBackend] = useState<'mongodb' | 'dynamodb'>((open === 'dynamodb' && dynamo) || !mongo ? 'dynamodb' : 'mongodb');
-  const connection = backend === 'mongodb' ? mongo : dynamo;
+export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; open?: Backend; onConnect(): void }) {
+  const [backend, setBackend] = useState<Backend>((open === 'dynamodb' && dynamo) || !mongo ? 'dynamodb' : 'mongodb');
+  const connection = ({ mongodb: mongo, dynamodb: dynamo } satisfies Record<Backend, SavedConnection | undefined>)[backend];
   const [collection, setCollection] = useState('alerts');
   const [draft, setDraft] = useState<FilterDraft>(FIRST_DRAFT);
   const [request, setRequest] = useState<RunRequest>({ filter: {}, limit: FIRST_DRAFT.limit, run: 0 });
@@ -133,15 +136,12 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
     }
     refresh();
   };
-  const switchBackend = (next: 'mongodb' | 'dynamodb') => { setBackend(next); setPicked(undefined); setIndex(AUTO_INDEX); setRunIndex(undefined); setWarning(undefined); };
+  const switchBackend = (next: Backend) => { setBackend(next); setPicked(undefined); setIndex(AUTO_INDEX); setRunIndex(undefined); setWarning(undefined); };
 
   return (
     <div className="page page-wide">
       <PageHeader title="Browse" subtitle={connection ? connection.name : 'Choose a connection for this backend on the Connections page.'}>
-        <div className="segmented" role="tablist" aria-label="Backend">
-          <button type="button" role="tab" aria-selected={backend === 'mongodb'} className={backend === 'mongodb' ? 'active' : ''} onClick={() => switchBackend('mongodb')}>MongoDB</button>
-          <button type="button" role="tab" aria-selected={backend === 'dynamodb'} className={backend === 'dynamodb' ? 'active' : ''} onClick={() => switchBackend('dynamodb')}>DynamoDB</button>
-        </div>
+        <BackendTabs value={backend} onChange={switchBackend} />
       </PageHeader>
       <div className="browse">
         <section className="browse-main" aria-label="Query and results">
@@ -169,7 +169,7 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
           {rows.length > 0 && <ResultsTable rows={rows} selectedIndex={selected >= 0 ? selected : undefined} onSelect={(i) => setPicked(rows[i])} onOpenReference={openReference} />}
         </section>
         <nav className="panel collections" aria-label="Collections">
-          <div className="panel-header"><h2>{backend === 'mongodb' ? 'Collections' : 'Tables'}</h2></div>
+          <div className="panel-header"><h2>{containerTitle(backend, true)}</h2></div>
           {!connection && <Empty title="Not connected" />}
           {collections.isPending && connection && <Loading />}
           {collections.error && <ErrorNotice error={collections.error} />}

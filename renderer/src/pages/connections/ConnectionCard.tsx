@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import { BACKENDS } from '../../../../shared/backends';
 import type { SavedConnection } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -19,7 +20,7 @@ export function ConnectionCard({ connection, selected, onUse, onRemove }: { conn
   return (
     <article className={`card${selected ? ' card-selected' : ''}`} data-testid={`connection-${connection.id}`}>
       <div className="card-head">
-        <span className={`badge badge-${connection.backend}`}>{connection.backend === 'mongodb' ? 'MongoDB' : 'DynamoDB'}</span>
+        <span className={`badge badge-${connection.backend}`}>{BACKENDS[connection.backend].displayName}</span>
         <strong className="card-title">{connection.name}</strong>
         {selected && <span className="badge badge-active">In use</span>}
         {secret && <span className="badge" title="A secret is saved, encrypted; it is never shown">secret saved</span>}

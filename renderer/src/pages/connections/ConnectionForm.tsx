@@ -1,20 +1,9 @@
 import type { SavedConnection } from '../../../../shared/contract';
+import { BackendTabs } from '../../components/BackendTabs';
 import { ErrorNotice } from '../../components/Notice';
 import { DraftField, DynamoFields, MongoFields } from './DraftFields';
 import { TestResultView } from './TestResultView';
-import { useConnectionDraft, type Draft, type SetDraft } from './use-connection-draft';
-
-function BackendTabs({ draft, set }: { draft: Draft; set: SetDraft }) {
-  return (
-    <div className="segmented" role="tablist" aria-label="Backend">
-      {(['mongodb', 'dynamodb'] as const).map((b) => (
-        <button key={b} type="button" role="tab" aria-selected={draft.backend === b} className={draft.backend === b ? 'active' : ''} onClick={() => set({ backend: b })}>
-          {b === 'mongodb' ? 'MongoDB' : 'DynamoDB'}
-        </button>
-      ))}
-    </div>
-  );
-}
+import { useConnectionDraft } from './use-connection-draft';
 
 /**
  * A new connection: fields checked as typed with the contract's schema, tested, then saved.
@@ -28,7 +17,7 @@ export function ConnectionForm({ onUse }: { onUse(saved: SavedConnection): void 
     <form className="panel form" aria-labelledby="new-connection-title" onSubmit={(e) => { e.preventDefault(); if (parsed.success) save.mutate({ connection: parsed.data, use: false }); }}>
       <div className="panel-header">
         <h2 id="new-connection-title">New connection</h2>
-        <BackendTabs draft={draft} set={set} />
+        <BackendTabs value={draft.backend} onChange={(backend) => set({ backend })} />
       </div>
       <DraftField label="Name" name="name" draft={draft} set={set} placeholder={draft.backend === 'mongodb' ? 'Production MongoDB' : 'AWS eu-west-1'} />
       {draft.backend === 'mongodb' ? <MongoFields draft={draft} set={set} /> : <DynamoFields draft={draft} set={set} />}

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DEFAULT_TABLE_PREFIX } from '../../../../shared/catalogue';
-import { ConnectionSchema, DEFAULT_MONGO_URL, type Connection } from '../../../../shared/connection';
+import { ConnectionSchema, DEFAULT_MONGO_URL, type Backend, type Connection } from '../../../../shared/connection';
 import type { SavedConnection } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { connectionProblems } from './connection-problems';
@@ -9,7 +9,7 @@ import { connectionProblems } from './connection-problems';
 type CredentialsSource = 'default' | 'profile' | 'keys';
 
 export interface Draft {
-  backend: 'mongodb' | 'dynamodb';
+  backend: Backend;
   name: string;
   url: string;
   database: string;
