@@ -13,12 +13,17 @@ export interface BackendInfo {
   container: { one: string; many: string };
   /** True when an exact count is cheap enough to run with every query (DynamoDB's reads every match). */
   cheapExactCount: boolean;
+  /**
+   * Each read is planned (GetItem, a Query on an index the user may pick, or a Scan), and one that
+   * must read the whole table is previewed with its cost and asked about first.
+   */
+  plannedReads: boolean;
 }
 
 /** One entry per backend; the type refuses a backend of the connection schema that has none. */
 export const BACKENDS: { readonly [B in Backend]: BackendInfo } = {
-  mongodb: { displayName: 'MongoDB', container: { one: 'collection', many: 'collections' }, cheapExactCount: true },
-  dynamodb: { displayName: 'DynamoDB', container: { one: 'table', many: 'tables' }, cheapExactCount: false },
+  mongodb: { displayName: 'MongoDB', container: { one: 'collection', many: 'collections' }, cheapExactCount: true, plannedReads: false },
+  dynamodb: { displayName: 'DynamoDB', container: { one: 'table', many: 'tables' }, cheapExactCount: false, plannedReads: true },
 };
 
 export const BACKEND_IDS = Object.keys(BACKENDS) as [Backend, ...Backend[]];

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { containerTitle } from '../../../../shared/backends';
+import { BACKENDS, containerTitle } from '../../../../shared/backends';
 import type { Backend } from '../../../../shared/connection';
 import type { SavedConnection } from '../../../../shared/contract';
 import type { QueryPreview } from '../../../../shared/database';
@@ -41,12 +41,13 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
   const [request, setRequest] = useState<RunRequest>({ filter: {}, limit: FIRST_DRAFT.limit, run: 0 });
   // The document shown, followed by identity: a reload that reorders or drops rows does not swap it for another.
   const [picked, setPicked] = useState<Doc>();
-  // DynamoDB only; a pick names one table's GSIs, so it goes back to Auto with the collection.
+  // Planned reads only (DynamoDB); a pick names one table's GSIs, so it goes back to Auto with the collection.
   const [index, setIndex] = useState(AUTO_INDEX);
   const [warning, setWarning] = useState<{ preview: QueryPreview; request: FindRequest; index?: string }>();
   const [cancelled, setCancelled] = useState(false);
   const [clears, setClears] = useState(0);
-  const pickedIndex = backend === 'dynamodb' && index !== AUTO_INDEX ? index : undefined;
+  const { plannedReads } = BACKENDS[backend];
+  const pickedIndex = plannedReads && index !== AUTO_INDEX ? index : undefined;
   // The index the shown result was read with: a new pick runs through the same preview as a new filter.
   const [runIndex, setRunIndex] = useState<string>();
   const queryClient = useQueryClient();
@@ -83,7 +84,7 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
   // A preview that fails (e.g. an index pick the filter cannot use) runs the find, which reports it where it belongs.
   const nextRun = (next: FindRequest) => nextRunWith(next, pickedIndex);
   const runWith = (next: FindRequest, withIndex: string | undefined) => {
-    if (backend !== 'dynamodb' || !connection) return nextRunWith(next, withIndex);
+    if (!plannedReads || !connection) return nextRunWith(next, withIndex);
     const options = { limit: next.limit, ...(next.sort ? { sort: next.sort } : {}), ...(withIndex ? { index: withIndex } : {}) };
     call('documents.preview', { connectionId: connection.id, collection, filter: next.filter, options }).then(
       (preview) => (preview.fullRead ? setWarning({ preview, request: next, ...(withIndex ? { index: withIndex } : {}) }) : nextRunWith(next, withIndex)),
@@ -188,7 +189,7 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
         <div className="browse-side">
           {connection && (selected >= 0 || picked) && <DocumentCopy document={selected >= 0 ? rows[selected]! : picked!} />}
           {connection && <DocumentPanel key={`${connection.id}/${collection}/${picked ? identity(picked) : ''}`} connectionId={connection.id} collection={collection} document={selected >= 0 ? rows[selected] : picked && Object.keys(picked).length > 1 ? picked : undefined} onChanged={changed} onOpenReference={openReference} onClose={() => setPicked(undefined)} user={connectionUser(connection)} />}
-          {connection && backend === 'dynamodb' && <IndexPicker connectionId={connection.id} collection={collection} value={index} onChange={(next) => { setPicked(undefined); setIndex(next); runWith(request, next === AUTO_INDEX ? undefined : next); }} error={results.error} />}
+          {connection && plannedReads && <IndexPicker connectionId={connection.id} collection={collection} value={index} onChange={(next) => { setPicked(undefined); setIndex(next); runWith(request, next === AUTO_INDEX ? undefined : next); }} error={results.error} />}
           {lastPlan && <PlanPanel plan={lastPlan} pages={pages.length} scanned={total('itemsScanned')} capacity={total('consumedCapacity')} returned={rows.length} picked={!!runIndex} fullRead={pages.some((p) => p.plan.fullRead)} />}
           {connection && <IndexesPanel connectionId={connection.id} collection={collection} />}
         </div>

@@ -1,7 +1,8 @@
 import type { SavedConnection } from '../../../../shared/contract';
 import { BackendTabs } from '../../components/BackendTabs';
 import { ErrorNotice } from '../../components/Notice';
-import { DraftField, DynamoFields, MongoFields } from './DraftFields';
+import { BACKEND_UI } from './backend-ui';
+import { DraftField } from './DraftFields';
 import { TestResultView } from './TestResultView';
 import { useConnectionDraft } from './use-connection-draft';
 
@@ -11,6 +12,7 @@ import { useConnectionDraft } from './use-connection-draft';
  */
 export function ConnectionForm({ onUse }: { onUse(saved: SavedConnection): void }) {
   const { draft, set, parsed, problems, test, save } = useConnectionDraft(onUse);
+  const ui = BACKEND_UI[draft.backend];
   const canSave = parsed.success && draft.name.trim() !== '' && !save.isPending;
 
   return (
@@ -19,9 +21,9 @@ export function ConnectionForm({ onUse }: { onUse(saved: SavedConnection): void 
         <h2 id="new-connection-title">New connection</h2>
         <BackendTabs value={draft.backend} onChange={(backend) => set({ backend })} />
       </div>
-      <DraftField label="Name" name="name" draft={draft} set={set} placeholder={draft.backend === 'mongodb' ? 'Production MongoDB' : 'AWS eu-west-1'} />
-      {draft.backend === 'mongodb' ? <MongoFields draft={draft} set={set} /> : <DynamoFields draft={draft} set={set} />}
-      {save.isSuccess && <p className="muted small" role="status">Saved. It is in the list; choose &quot;Use as {draft.backend === 'mongodb' ? 'source' : 'target'}&quot; there to work on it.</p>}
+      <DraftField label="Name" name="name" draft={draft} set={set} placeholder={ui.namePlaceholder} />
+      <ui.Fields draft={draft} set={set} />
+      {save.isSuccess && <p className="muted small" role="status">Saved. It is in the list; choose &quot;Use as {ui.role}&quot; there to work on it.</p>}
       {problems.length > 0 && <ul className="inline-errors">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
       {test.data && <TestResultView result={test.data} />}
       {test.error && <ErrorNotice error={test.error} />}
