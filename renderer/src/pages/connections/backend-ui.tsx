@@ -15,6 +15,8 @@ interface BackendUi {
   Fields(props: { draft: Draft; set: SetDraft }): JSX.Element;
   /** Where it points, in one line, without secrets (the saved view has none). */
   summary(c: SavedConnection): string;
+  /** The form's draft as this backend's connection settings, for the contract's schema to check. */
+  toConnection(d: Draft): unknown;
 }
 
 function dynamoSummary(c: SavedConnection): string {
@@ -30,6 +32,7 @@ export const BACKEND_UI: { readonly [B in Backend]: BackendUi } = {
     namePlaceholder: 'Production MongoDB',
     Fields: MongoFields,
     summary: (c) => `${c.url ?? ''}${c.database ? ` · db ${c.database}` : ''}`,
+    toConnection: (d) => ({ backend: 'mongodb', url: d.url.trim(), ...(d.database.trim() ? { database: d.database.trim() } : {}) }),
   },
   dynamodb: {
     role: 'target',
@@ -37,5 +40,13 @@ export const BACKEND_UI: { readonly [B in Backend]: BackendUi } = {
     namePlaceholder: 'AWS eu-west-1',
     Fields: DynamoFields,
     summary: dynamoSummary,
+    toConnection: (d) => ({
+      backend: 'dynamodb',
+      region: d.region.trim(),
+      tablePrefix: d.tablePrefix.trim(),
+      ...(d.endpoint.trim() ? { endpoint: d.endpoint.trim() } : {}),
+      ...(d.source === 'profile' ? { profile: d.profile.trim() } : {}),
+      ...(d.source === 'keys' ? { credentials: { accessKeyId: d.accessKeyId.trim(), secretAccessKey: d.secretAccessKey } } : {}),
+    }),
   },
 };
