@@ -13,8 +13,8 @@ const PROJECTION = { timestamp: 1, severity: 1, status: 1 } as const;
 /**
  * The read behind the dashboard. Where dates are ISO strings (DynamoDB) the window is a key
  * condition: with a company, a Query on company-timestamp-index; without, a Scan with a filter.
- * Where they are native dates (MongoDB's BSON dates), which the console's filter language cannot name, so the
- * company's alerts are read (projected to three fields) and the window applied here.
+ * Where they are native dates (MongoDB's BSON dates), which the console's filter language cannot
+ * name, the company's alerts are read (projected to three fields) and the window applied here.
  */
 function dashboardFilter(backend: DatabaseAdapter['backend'], companyId: string | undefined, sinceIso: string): { filter: Filter; description: string } {
   const company = companyId ? { company_id: companyId } : {};
