@@ -102,7 +102,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.{ts,tsx}', '**/int-test-*.ts', 'bench/**', 'scripts/**', 'test/**', 'e2e/**'],
+    files: ['**/*.test.{ts,tsx}', 'bench/**', 'scripts/**', 'test/**', 'e2e/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

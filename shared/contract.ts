@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BackendSchema } from './backends';
 import { ConnectionSchema, TablePrefixSchema } from './connection';
 import { CollectionDescriptionSchema, CollectionInfoSchema, PingResultSchema, QueryPlanSchema, QueryPreviewSchema } from './database';
 import { PriceRegionSchema } from './aws-prices';
@@ -32,7 +33,7 @@ const Empty = z.object({}).strict();
 export const SavedConnectionSchema = z.object({
   id: IdSchema,
   name: z.string(),
-  backend: z.enum(['mongodb', 'dynamodb']),
+  backend: BackendSchema,
   /** Mongo: the URL with its password removed. */
   url: z.string().optional(),
   database: z.string().optional(),
@@ -57,7 +58,7 @@ export type SavedConnection = z.infer<typeof SavedConnectionSchema>;
 export const ConnectionDefaultsSchema = z.object({
   mongoId: IdSchema.optional(),
   dynamoId: IdSchema.optional(),
-  open: z.enum(['mongodb', 'dynamodb']),
+  open: BackendSchema,
 });
 export type ConnectionDefaults = z.infer<typeof ConnectionDefaultsSchema>;
 
@@ -69,7 +70,7 @@ const ConnectionRefSchema = z.union([
 
 export const TestResultSchema = z.object({
   ok: z.boolean(),
-  backend: z.enum(['mongodb', 'dynamodb']),
+  backend: BackendSchema,
   ping: PingResultSchema.optional(),
   /** Tables or collections found, so the result says more than "it answered". */
   collections: z.number().int().nonnegative().optional(),

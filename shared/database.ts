@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { BackendSchema } from './backends';
 
 /** What a `find` did, so the console can show it: GetItem, Query on an index, or Scan. */
 export const QueryPlanSchema = z.object({
-  backend: z.enum(['mongodb', 'dynamodb']),
+  backend: BackendSchema,
   operation: z.enum(['GetItem', 'Query', 'Scan', 'Find']),
   /** The table or collection read. */
   target: z.string(),
@@ -22,7 +23,7 @@ export type QueryPlan = z.infer<typeof QueryPlanSchema>;
  * of the whole table and say what it will cost.
  */
 export const QueryPreviewSchema = z.object({
-  backend: z.enum(['mongodb', 'dynamodb']),
+  backend: BackendSchema,
   operation: z.enum(['GetItem', 'Query', 'Scan', 'Find']),
   target: z.string(),
   index: z.string().optional(),

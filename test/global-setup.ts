@@ -11,7 +11,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   console.log(`Node ${process.version}`);
   // No oplog on the shared server: FerretDB would write every change twice for every test.
-  // Change-capture tests start a server of their own (electron/migration/change-capture/cdc-test-context.ts).
+  // Change-capture tests start a server of their own (test/support/cdc-test-context.ts).
   const servers = await startLocalServers((line) => console.log(line), { useMongoUrl: true, oplogBytes: 0 });
   for (const line of servers.descriptions) console.log(line);
   project.provide('servers', { mongoUrl: servers.mongoUrl, dynamoEndpoint: servers.dynamoEndpoint });

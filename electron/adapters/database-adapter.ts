@@ -1,3 +1,4 @@
+import type { Backend } from '../../shared/connection';
 import type { CollectionDescription, CollectionInfo, PingResult, QueryPlan, QueryPreview } from '../../shared/database';
 import type { PlannedRead } from '../../shared/planned-read';
 import type { Filter, FindOptions, Projection, Update } from '../../shared/query';
@@ -22,7 +23,7 @@ export interface FindPage {
  * Every method throws AppError (shared/errors.ts) and nothing else.
  */
 export interface DatabaseAdapter {
-  readonly backend: 'mongodb' | 'dynamodb';
+  readonly backend: Backend;
   ping(): Promise<PingResult>;
   /** Returns the document's `id` (generated when absent). */
   insertOne(collection: string, document: Document): Promise<string>;

@@ -3,6 +3,7 @@ import type { QueryPlan } from '../../shared/database';
 import type { ParsedInput } from '../../shared/contract';
 import type { Filter } from '../../shared/query';
 import type { DatabaseAdapter } from '../adapters/database-adapter';
+import { backendDefinition } from '../adapters/registry';
 import { toWireValue } from '../adapters/wire-value';
 
 // Large pages: the dashboard reads three small fields of every alert in its window.
@@ -10,15 +11,15 @@ const PAGE_SIZE = 5000;
 const PROJECTION = { timestamp: 1, severity: 1, status: 1 } as const;
 
 /**
- * The read behind the dashboard. On DynamoDB the window is a key condition (timestamps are ISO
- * strings): with a company, a Query on company-timestamp-index; without, a Scan with a filter.
- * On MongoDB timestamps are BSON dates, which the console's filter language cannot name, so the
- * company's alerts are read (projected to three fields) and the window applied here.
+ * The read behind the dashboard. Where dates are ISO strings (DynamoDB) the window is a key
+ * condition: with a company, a Query on company-timestamp-index; without, a Scan with a filter.
+ * Where they are native dates (MongoDB's BSON dates), which the console's filter language cannot
+ * name, the company's alerts are read (projected to three fields) and the window applied here.
  */
 function dashboardFilter(backend: DatabaseAdapter['backend'], companyId: string | undefined, sinceIso: string): { filter: Filter; description: string } {
   const company = companyId ? { company_id: companyId } : {};
   const who = companyId ? `alerts of ${companyId}` : 'all alerts';
-  if (backend === 'dynamodb') return { filter: { ...company, timestamp: { $gte: sinceIso } }, description: `${who} with timestamp ≥ ${sinceIso}` };
+  if (backendDefinition(backend).datesAreStrings) return { filter: { ...company, timestamp: { $gte: sinceIso } }, description: `${who} with timestamp ≥ ${sinceIso}` };
   return { filter: company, description: `${who}, window applied after reading (dates are not expressible in a console filter)` };
 }
 

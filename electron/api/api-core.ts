@@ -67,10 +67,14 @@ export function createApiCore<Context>(deps: ApiDeps<Context>): ApiCore<Context>
     }
   }
 
+  const jobs = new JobRegistry();
+
   async function close(): Promise<void> {
+    // Jobs first: a cancelled migration saves its checkpoint while its connections are still open.
+    await jobs.cancelAll();
     for (const cleanup of cleanups) await cleanup();
     await Promise.all([...adapters.keys()].map(forget));
   }
 
-  return { deps, jobs: new JobRegistry(), connection, adapter, forget, pair, withContext, onClose: (c) => cleanups.push(c), close };
+  return { deps, jobs, connection, adapter, forget, pair, withContext, onClose: (c) => cleanups.push(c), close };
 }

@@ -1,5 +1,6 @@
 import type { CallName } from '../../shared/contract';
-import { checkDynamoUpdate, fromWireForDynamo, fromWireForMongo, toWireValue } from '../adapters/wire-value';
+import { backendDefinition } from '../adapters/registry';
+import { toWireValue } from '../adapters/wire-value';
 import type { ApiCore, Handlers } from './api-core';
 
 type BrowseCall = Exclude<Extract<CallName, `collections.${string}` | `documents.${string}`>, 'collections.fields' | 'documents.explain'>;
@@ -11,10 +12,8 @@ export function browseHandlers<Context>(core: ApiCore<Context>): Handlers<Browse
   const reads = new Map<string, AbortController>();
   core.onClose(() => { for (const aborter of reads.values()) aborter.abort(); });
 
-  async function fromWire(connectionId: string, value: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const { backend } = await adapter(connectionId);
-    return (backend === 'mongodb' ? fromWireForMongo(value) : fromWireForDynamo(value)) as Record<string, unknown>;
-  }
+  // Writes convert the wire form by the rules of the connection's backend.
+  const definition = async (connectionId: string) => backendDefinition((await adapter(connectionId)).backend);
 
   return {
     'collections.list': async ({ connectionId }) => (await adapter(connectionId)).listCollections(),
@@ -39,11 +38,12 @@ export function browseHandlers<Context>(core: ApiCore<Context>): Handlers<Browse
       return { document: document ? (toWireValue(document) as Record<string, unknown>) : null };
     },
     'documents.insert': async ({ connectionId, collection, document }) => ({
-      id: await (await adapter(connectionId)).insertOne(collection, await fromWire(connectionId, document)),
+      id: await (await adapter(connectionId)).insertOne(collection, (await definition(connectionId)).fromWire(document)),
     }),
     'documents.update': async ({ connectionId, collection, filter, update }) => {
-      if ((await adapter(connectionId)).backend === 'dynamodb') checkDynamoUpdate({ $unset: update.$unset, $inc: update.$inc });
-      const converted = update.$set ? { ...update, $set: await fromWire(connectionId, update.$set) } : update;
+      const rules = await definition(connectionId);
+      rules.checkUpdate(update);
+      const converted = update.$set ? { ...update, $set: rules.fromWire(update.$set) } : update;
       return { modified: await (await adapter(connectionId)).updateOne(collection, filter, converted) };
     },
     'documents.delete': async ({ connectionId, collection, filter }) => ({ deleted: await (await adapter(connectionId)).deleteOne(collection, filter) }),

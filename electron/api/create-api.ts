@@ -1,6 +1,6 @@
 import {
   calls, streams, isCallName, isStreamName,
-  type Outcome, type StreamEvent, type StreamName,
+  type Outcome, type StreamName,
 } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { createApiCore, type Handlers } from './api-core';
@@ -69,7 +69,7 @@ async function subscribe(jobs: JobRegistry, name: string, input: unknown, listen
     if (!parsed.success) throw validationError(name, parsed.error);
     // Events are checked against the contract like call outputs: what leaves is what it declares.
     const schema = streams[name].event;
-    const stop = jobs.watch<StreamEvent<typeof name>>(parsed.data.jobId, streamKinds[name], (event) => {
+    const stop = jobs.watch(parsed.data.jobId, streamKinds[name], (event) => {
       const checked = schema.safeParse(event);
       if (checked.success) listener(checked.data);
       else log(`${name} event outside the contract, not sent: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

@@ -1,6 +1,7 @@
 import { DEFAULT_TABLE_PREFIX } from '../../shared/catalogue';
 import { DEFAULT_MONGO_URL, DynamoConnectionSchema, MongoConnectionSchema, type Backend, type Connection } from '../../shared/connection';
 import type { ConnectionDefaults } from '../../shared/contract';
+import { isBackend } from '../../shared/backends';
 import { AppError } from '../../shared/errors';
 import { localEndpointCredentials } from '../adapters/dynamodb/local-credentials';
 import { parseWithDriver } from '../adapters/mongodb/connect';
@@ -31,7 +32,7 @@ function databaseType(env: Env): Backend | undefined {
   const type = value(env, 'DATABASE_TYPE');
   if (type === undefined) return undefined;
   const normalized = type.toLowerCase();
-  if (normalized === 'mongodb' || normalized === 'dynamodb') return normalized;
+  if (isBackend(normalized)) return normalized;
   throw new AppError('VALIDATION', `DATABASE_TYPE=${type.slice(0, 40)} is not supported: set it to mongodb (the default) or dynamodb.`, { variable: 'DATABASE_TYPE' });
 }
 

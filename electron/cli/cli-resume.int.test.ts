@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyMigration } from '../migration';
 import { loadCheckpoint } from '../migration/checkpoint-store';
-import { openTestContext } from '../migration/int-test-context';
+import { openTestContext } from '../../test/support/int-test-context';
 import { parseId } from '../migration/read-documents';
 import { loadSampleData } from '../sandbox';
-import { runCli } from './int-test-cli';
+import { runCli } from '../../test/support/int-test-cli';
 
 /** Sends `signal` to the CLI as soon as its copy is under way (it saved its first checkpoint). */
 function signalOnceCopying(stateDir: string, signal: NodeJS.Signals) {

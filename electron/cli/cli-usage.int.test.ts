@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './int-test-cli';
+import { runCli } from '../../test/support/int-test-cli';
 
 /** The README's table of bad usage: each row's command line and the exact line it prints. */
 function readmeRows(): { args: string[]; line: string }[] {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationPlan } from '../../shared/migration';
-import { openTestContext } from '../migration/int-test-context';
+import { openTestContext } from '../../test/support/int-test-context';
 import { loadSampleData } from '../sandbox';
-import { runCli as cli } from './int-test-cli';
+import { runCli as cli } from '../../test/support/int-test-cli';
 
 describe('CLI', () => {
   let ctx: Awaited<ReturnType<typeof openTestContext>>;

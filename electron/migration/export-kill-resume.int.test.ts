@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestMoto } from '../../test/local-servers';
 import { createBucket, createS3Clients, listObjects } from '../adapters/s3/s3-client';
-import { runCli } from '../cli/int-test-cli';
+import { runCli } from '../../test/support/int-test-cli';
 import { loadSampleData, PLANTED_PROBLEMS } from '../sandbox';
 import { loadExportCheckpoint } from './export-checkpoint';
-import { openTestContext } from './int-test-context';
+import { openTestContext } from '../../test/support/int-test-context';
 
 const finishedParts = (stateDir: string) => Object.values(loadExportCheckpoint(stateDir)?.collections ?? {}).flatMap((c) => c.parts.map((p) => p.key));
 

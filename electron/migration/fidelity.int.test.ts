@@ -7,7 +7,7 @@ import { tableName } from '../../shared/catalogue';
 import { loadCheckpoint } from './checkpoint-store';
 import { errorLogPath } from './error-log';
 import { planMigration, startMigration, verifyMigration } from './index';
-import { openTestContext } from './int-test-context';
+import { openTestContext } from '../../test/support/int-test-context';
 
 type TestContext = Awaited<ReturnType<typeof openTestContext>>;
 

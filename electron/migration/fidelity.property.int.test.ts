@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableName } from '../../shared/catalogue';
 import { canonicalNumber } from './compare-items';
 import { startMigration } from './index';
-import { openTestContext } from './int-test-context';
+import { openTestContext } from '../../test/support/int-test-context';
 
 /**
  * Randomized documents of every BSON type the source server stores, with hostile field names and

@@ -8,7 +8,7 @@ import { DynamoDbAdapter } from '../adapters/dynamodb/dynamodb-adapter';
 import { GZIP_ATTRIBUTE } from '../adapters/dynamodb/compressed-item';
 import { loadSampleData, PLANTED_PROBLEMS } from '../sandbox';
 import { planMigration, startMigration, verifyMigration } from './index';
-import { openTestContext } from './int-test-context';
+import { openTestContext } from '../../test/support/int-test-context';
 import { getItems } from './read-items';
 
 type TestContext = Awaited<ReturnType<typeof openTestContext>>;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSampleData, PLANTED_PROBLEMS } from '../sandbox';
 import { loadCheckpoint } from './checkpoint-store';
 import { verifyMigration } from './index';
-import { openTestContext } from './int-test-context';
+import { openTestContext } from '../../test/support/int-test-context';
 
 describe('a migration killed with SIGKILL and resumed', () => {
   let ctx: Awaited<ReturnType<typeof openTestContext>>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { COLLECTIONS, tableName } from '../../shared/catalogue';
-import { AppError, isAppError } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
 import { MigrationOptionsSchema, type DocumentProblem, type MigrationOptions, type MigrationProgress, type MigrationSummary } from '../../shared/migration';
 import { engineClients } from '../adapters/dynamodb/client';
 import { ensureTables } from '../adapters/dynamodb/table-admin';
@@ -13,6 +13,7 @@ import { quickCount } from './count-documents';
 import { ErrorLog, errorLogPath } from './error-log';
 import { JobControl } from './job-control';
 import { saveMeasuredRate } from './measured-rate';
+import { jobShell, recordFailure } from './job-shell';
 import { ProgressTracker } from './progress-tracker';
 import { snapshotSource } from './source-changes';
 import { rulesFor } from '../../shared/migration-profile';
@@ -30,8 +31,6 @@ export interface MigrationJob {
   done: Promise<MigrationSummary>;
 }
 
-// Eight a second, so that even with a loaded event loop the window gets the four a second it is promised.
-const PROGRESS_INTERVAL_MS = 125;
 const CHECKPOINT_INTERVAL_MS = 250;
 /** Runs shorter than this say little about speed; the plan keeps the previous measurement. */
 export const MIN_DOCUMENTS_FOR_RATE = 1000;
@@ -66,16 +65,6 @@ async function restoreProgress(ctx: MigrationContext, specs: ReturnType<typeof s
     if (restored.done) progress.state = 'done';
     progress.total = await quickCount(ctx.source.db.collection(spec.name), ctx.source.config.url);
   }
-}
-
-/** A run that ended by an error: failed, unless the error is the cancel itself. */
-function recordFailure(tracker: ProgressTracker, control: JobControl, error: unknown): void {
-  const failure = isAppError(error) ? error : new AppError('INTERNAL', (error as Error)?.message ?? String(error));
-  // A cancel aborts requests in flight: their CANCELLED is the cancel itself, not a failure.
-  const outcome = control.cancelled && failure.code === 'CANCELLED' ? 'cancelled' : 'failed';
-  tracker.state = outcome;
-  if (outcome === 'failed') tracker.error = { code: failure.code, message: failure.message };
-  for (const progress of tracker.collections) if (progress.state === 'running') progress.state = outcome;
 }
 
 interface CopyRun {
@@ -129,19 +118,11 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
   const control = new JobControl();
   const concurrency = new ConcurrencyController(options.concurrency);
   tracker.concurrency = () => concurrency.report();
-  const listeners = new Set<(progress: MigrationProgress) => void>();
+  const shell = jobShell(() => tracker, control);
   let log: ErrorLog | undefined;
 
-  const emit = () => {
-    const snapshot = tracker.snapshot();
-    for (const listener of listeners) {
-      try { listener(snapshot); } catch {}
-    }
-    return snapshot;
-  };
-
   async function run(): Promise<MigrationSummary> {
-    const timer = setInterval(emit, PROGRESS_INTERVAL_MS);
+    shell.start();
     // One attempt per request: the engine's retry policy owns the retries (backoff.ts).
     const writer = engineClients(ctx.target);
     const retries = {
@@ -175,30 +156,16 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
     } catch (error) {
       recordFailure(tracker, control, error);
     } finally {
-      clearInterval(timer);
       writer.client.destroy();
       try { persist(true); } catch {}
       log?.close();
     }
-    return { ...emit(), failures: log?.problems() ?? [] };
+    return { ...shell.finish(), failures: log?.problems() ?? [] };
   }
 
   return {
     id,
-    progress: () => tracker.snapshot(),
-    onProgress(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    pause() {
-      control.pause();
-      if (tracker.state === 'running' && control.paused) tracker.state = 'paused';
-    },
-    resume() {
-      control.resume();
-      if (tracker.state === 'paused') tracker.state = 'running';
-    },
-    cancel: () => control.cancel(),
+    ...shell.controls,
     failures: () => log?.problems() ?? [],
     done: run(),
   };

@@ -8,7 +8,7 @@ import { loadSampleData, PLANTED_PROBLEMS } from '../sandbox';
 import { loadCheckpoint } from './checkpoint-store';
 import { errorLogPath } from './error-log';
 import { planMigration, startMigration, verifyMigration } from './index';
-import { openTestContext } from './int-test-context';
+import { openTestContext } from '../../test/support/int-test-context';
 
 type TestContext = Awaited<ReturnType<typeof openTestContext>>;
 

@@ -4,7 +4,7 @@ import { startTestHarness } from '../../test/local-servers';
 import { loadSampleData } from '../sandbox';
 import type { NetworkHarness } from '../sandbox/servers';
 import { startMigration, verifyMigration } from './index';
-import { openTestContext } from './int-test-context';
+import { openTestContext } from '../../test/support/int-test-context';
 
 /**
  * Issue 16: faults injected through the network harness (Toxiproxy and the capacity proxy in

@@ -5,12 +5,12 @@ import { DynamoConnectionSchema } from '../../shared/connection';
 import { startTestMoto } from '../../test/local-servers';
 import { createDynamoClients } from '../adapters/dynamodb/client';
 import { createBucket, createS3Clients, listObjects } from '../adapters/s3/s3-client';
-import { runCli } from '../cli/int-test-cli';
+import { runCli } from '../../test/support/int-test-cli';
 import { loadSampleData, PLANTED_PROBLEMS } from '../sandbox';
 import { s3Sink } from './export-sink';
 import { DEFAULT_EXPORT_OPTIONS } from './export-job';
 import { verifyMigration } from './index';
-import { openTestContext } from './int-test-context';
+import { openTestContext } from '../../test/support/int-test-context';
 import { startS3Migration } from './s3-migration';
 
 describe('the bulk path: export to S3, ImportTable, verify (moto)', () => {

@@ -7,7 +7,7 @@ import { localServers } from '../../test/local-servers';
 import { createDynamoClients, type DynamoTimeouts } from '../adapters/dynamodb/client';
 import { loadCheckpoint } from './checkpoint-store';
 import { startMigration, verifyMigration, type MigrationJob } from './index';
-import { openTestContext } from './int-test-context';
+import { openTestContext } from '../../test/support/int-test-context';
 
 const DOCUMENTS = 5000;
 

@@ -1,10 +1,8 @@
-import { AppError, isAppError } from '../../shared/errors';
-import type { DocumentProblem, MigrationProgress, MigrationSummary } from '../../shared/migration';
+import type { DocumentProblem, MigrationSummary } from '../../shared/migration';
 import { JobControl } from './job-control';
+import { jobShell, recordFailure } from './job-shell';
 import type { MigrationJob } from './migration-job';
 import { ProgressTracker } from './progress-tracker';
-
-const PROGRESS_INTERVAL_MS = 125;
 
 export interface JobParts {
   control: JobControl;
@@ -19,49 +17,23 @@ export interface JobParts {
  */
 export function trackedJob(id: string, names: string[], work: (job: JobParts) => Promise<void>): MigrationJob {
   const parts: JobParts = { control: new JobControl(), tracker: new ProgressTracker(id, names), problems: [] };
-  const listeners = new Set<(progress: MigrationProgress) => void>();
-  const emit = () => {
-    const snapshot = parts.tracker.snapshot();
-    for (const listener of listeners) {
-      try { listener(snapshot); } catch {}
-    }
-    return snapshot;
-  };
+  const shell = jobShell(() => parts.tracker, parts.control);
 
   async function run(): Promise<MigrationSummary> {
-    const timer = setInterval(emit, PROGRESS_INTERVAL_MS);
+    shell.start();
     const { control } = parts;
     try {
       await work(parts);
       parts.tracker.state = control.cancelled ? 'cancelled' : 'completed';
     } catch (error) {
-      const failure = isAppError(error) ? error : new AppError('INTERNAL', (error as Error)?.message ?? String(error));
-      const outcome = control.cancelled && failure.code === 'CANCELLED' ? 'cancelled' : 'failed';
-      parts.tracker.state = outcome;
-      if (outcome === 'failed') parts.tracker.error = { code: failure.code, message: failure.message };
-      for (const progress of parts.tracker.collections) if (progress.state === 'running') progress.state = outcome;
-    } finally {
-      clearInterval(timer);
+      recordFailure(parts.tracker, control, error);
     }
-    return { ...emit(), failures: parts.problems };
+    return { ...shell.finish(), failures: parts.problems };
   }
 
   return {
     id,
-    progress: () => parts.tracker.snapshot(),
-    onProgress(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    pause() {
-      parts.control.pause();
-      if (parts.tracker.state === 'running' && parts.control.paused) parts.tracker.state = 'paused';
-    },
-    resume() {
-      parts.control.resume();
-      if (parts.tracker.state === 'paused') parts.tracker.state = 'running';
-    },
-    cancel: () => parts.control.cancel(),
+    ...shell.controls,
     failures: () => parts.problems,
     done: run(),
   };

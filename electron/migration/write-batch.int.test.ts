@@ -3,7 +3,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectionSpec, tableName } from '../../shared/catalogue';
 import { ensureTables } from '../adapters/dynamodb/table-admin';
-import { openTestContext } from './int-test-context';
+import { openTestContext } from '../../test/support/int-test-context';
 import { writeBatch, type WriteTarget } from './write-batch';
 
 describe('writeBatch on DynamoDB Local', () => {

@@ -27,4 +27,11 @@ describe('connection secrets', () => {
     expect(publicView('1', 'x', cases[3]!)).toMatchObject({ credentialsSource: 'keys', accessKeyId: 'AKIA', hasSecret: { secretAccessKey: true, sessionToken: true } });
     expect(publicView('1', 'x', cases[4]!)).toMatchObject({ credentialsSource: 'profile', profile: 'ops' });
   });
+
+  it('refuses a connection of an unknown backend instead of keeping it as if it held no secret', () => {
+    const postgres = { backend: 'postgres', url: 'postgres://admin:secret@db/app' } as unknown as Connection;
+    for (const run of [() => splitSecrets(postgres), () => mergeSecrets(postgres, {}), () => publicView('1', 'x', postgres)]) {
+      expect(run).toThrow(expect.objectContaining({ code: 'VALIDATION', message: expect.stringContaining('Unknown backend "postgres"') }));
+    }
+  });
 });

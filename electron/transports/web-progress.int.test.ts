@@ -4,7 +4,7 @@ import type { Outcome } from '../../shared/contract';
 import type { MigrationProgress } from '../../shared/migration';
 import { createApi, type Api } from '../api/create-api';
 import { defaultDeps } from '../api/default-deps';
-import { openTestContext } from '../migration/int-test-context';
+import { openTestContext } from '../../test/support/int-test-context';
 import { loadSampleData } from '../sandbox';
 import { createConnectionStore } from '../settings/connection-store';
 import { localServers } from '../../test/local-servers';

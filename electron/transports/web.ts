@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -44,6 +44,50 @@ function securityHeaders(port: number): Record<string, string> {
   };
 }
 
+/** One HTTP request: a file of the built renderer, behind the Host/Origin checks; GET and HEAD only. */
+async function serveFile(root: string, port: number, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const headers = securityHeaders(port);
+  const verdict = checkOrigin(request, port);
+  if (verdict.status !== 200) {
+    response.writeHead(verdict.status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end('Refused.\n');
+    return;
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const url = new URL(request.url ?? '/', `http://${HOST}`);
+  const file = await readStatic(root, url.pathname);
+  if (!file) {
+    response.writeHead(url.pathname === '/' ? 503 : 404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end(url.pathname === '/' ? 'The renderer is not built: run `npm run build:renderer`.\n' : 'Not found.\n');
+    return;
+  }
+  response.writeHead(200, { ...headers, 'Content-Type': file.type });
+  response.end(request.method === 'HEAD' ? undefined : file.body);
+}
+
+/** The contract's WebSocket at /api, behind the Host/Origin checks and the token. */
+function contractSockets(server: Server, port: () => number, token: string, api: Api, log: (line: string) => void): WebSocketServer {
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: 16 * 1024 * 1024,
+    // Answer with the contract's protocol, never echo the token's.
+    handleProtocols: (offered) => (offered.has(webSocketProtocol.contract) ? webSocketProtocol.contract : false),
+  });
+  server.on('upgrade', (request, socket, head) => {
+    const verdict = checkRequest(request, port(), token);
+    if (verdict.status !== 200 || new URL(request.url ?? '/', `http://${HOST}`).pathname !== '/api') {
+      const status = verdict.status === 200 ? 404 : verdict.status;
+      socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => attach(ws, api, log));
+  });
+  return sockets;
+}
+
 /**
  * The browser console: the built renderer over HTTP and the contract over one WebSocket per
  * page (calls answered by id, stream events pushed by subscription id), both behind the
@@ -55,52 +99,15 @@ export async function startWebConsole({ api, rootDir, port = 0, log = () => {} }
   const root = resolve(rootDir);
   let boundPort = port;
 
-  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const headers = securityHeaders(boundPort);
-    const verdict = checkOrigin(request, boundPort);
-    if (verdict.status !== 200) {
-      response.writeHead(verdict.status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end('Refused.\n');
-      return;
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
-      return;
-    }
-    const url = new URL(request.url ?? '/', `http://${HOST}`);
-    const file = await readStatic(root, url.pathname);
-    if (!file) {
-      response.writeHead(url.pathname === '/' ? 503 : 404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end(url.pathname === '/' ? 'The renderer is not built: run `npm run build:renderer`.\n' : 'Not found.\n');
-      return;
-    }
-    response.writeHead(200, { ...headers, 'Content-Type': file.type });
-    response.end(request.method === 'HEAD' ? undefined : file.body);
-  }
-
   const server = createServer((request, response) => {
-    serve(request, response).catch((error: unknown) => {
+    serveFile(root, boundPort, request, response).catch((error: unknown) => {
       log(`web console: ${error instanceof Error ? error.message : String(error)}`);
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });
   });
 
-  const sockets = new WebSocketServer({
-    noServer: true,
-    maxPayload: 16 * 1024 * 1024,
-    // Answer with the contract's protocol, never echo the token's.
-    handleProtocols: (offered) => (offered.has(webSocketProtocol.contract) ? webSocketProtocol.contract : false),
-  });
-  server.on('upgrade', (request, socket, head) => {
-    const verdict = checkRequest(request, boundPort, token);
-    if (verdict.status !== 200 || new URL(request.url ?? '/', `http://${HOST}`).pathname !== '/api') {
-      const status = verdict.status === 200 ? 404 : verdict.status;
-      socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      return;
-    }
-    sockets.handleUpgrade(request, socket, head, (ws) => attach(ws, api, log));
-  });
+  const sockets = contractSockets(server, () => boundPort, token, api, log);
 
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

@@ -72,7 +72,12 @@ export function createDynamoClients(config: DynamoConnection, timeouts: DynamoTi
     marshallOptions: MARSHALL_OPTIONS,
     unmarshallOptions: { wrapNumbers: readNumber },
   });
-  return { client, doc, config, where: config.endpoint ?? `AWS region ${config.region}`, timeouts };
+  return { client, doc, config, where: dynamoWhere(config), timeouts };
+}
+
+/** Where the tables are, for messages: the endpoint, else the AWS region. */
+export function dynamoWhere(config: DynamoConnection): string {
+  return config.endpoint ?? `AWS region ${config.region}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { loadSampleData } from '../../sandbox';
 import { startLiveWriter } from '../../sandbox/live-writer';
 import { startMigration } from '../migration-job';
 import { verifyMigration } from '../verify-migration';
-import { openCaptureContext } from './cdc-test-context';
+import { openCaptureContext } from '../../../test/support/cdc-test-context';
 import { followHooks, startFollowing } from './index';
 
 const differences = (result: Awaited<ReturnType<typeof verifyMigration>>) => result.collections

@@ -57,15 +57,20 @@ function settle(changes: OplogChange[], saved: OplogPosition, full: boolean): Op
   return settled;
 }
 
-export function startFollowing(ctx: MigrationContext, options: FollowOptions = {}): Follower {
-  const pollMs = options.pollMs ?? 100;
-  let stopped = false;
-  let wake: (() => void) | undefined;
+/** What the follow loop and its owner share: the stop request, the read count, drain waiters. */
+interface FollowLoop {
+  stopped: boolean;
+  /** Wakes the loop from its poll sleep (set while it sleeps). */
+  wake?: () => void;
   /** Each waits for a read that starts after it was registered (`after`: reads started by then). */
-  let waiters: { resolve: () => void; after: number }[] = [];
-  let reads = 0;
+  waiters: { resolve: () => void; after: number }[];
+  reads: number;
+  failed: number;
+}
+
+export function startFollowing(ctx: MigrationContext, options: FollowOptions = {}): Follower {
+  const loop: FollowLoop = { stopped: false, waiters: [], reads: 0, failed: 0 };
   let tracker: LagTracker | undefined;
-  let failed = 0;
   let state: CaptureStatus['state'] = 'starting';
   let error: CaptureStatus['error'];
   let checkpoint: CaptureCheckpoint | undefined;
@@ -74,7 +79,7 @@ export function startFollowing(ctx: MigrationContext, options: FollowOptions = {
     const lag = tracker?.status() ?? { secondsBehind: 0, pending: 0, applied: 0, collections: [], inSync: false };
     const { inSync, ...rest } = lag;
     const live = state === 'catching-up' || state === 'in-sync' ? (inSync ? 'in-sync' : 'catching-up') : state;
-    return { state: live, ...rest, failed, position: checkpoint ? formatPosition(checkpoint.position) : '', ...(error ? { error } : {}) };
+    return { state: live, ...rest, failed: loop.failed, position: checkpoint ? formatPosition(checkpoint.position) : '', ...(error ? { error } : {}) };
   };
 
   async function run(): Promise<CaptureStatus> {
@@ -85,7 +90,7 @@ export function startFollowing(ctx: MigrationContext, options: FollowOptions = {
       keys = new KeyMap(ctx.stateDir, false);
       tracker = new LagTracker(checkpoint.collections);
       state = 'catching-up';
-      await follow(checkpoint, keys, tracker);
+      await follow(ctx, options, loop, { saved: checkpoint, keys, lag: tracker });
       state = 'stopped';
     } catch (caught) {
       const failure = isAppError(caught) ? caught : new AppError('INTERNAL', (caught as Error)?.message ?? String(caught));
@@ -93,61 +98,62 @@ export function startFollowing(ctx: MigrationContext, options: FollowOptions = {
       error = { code: failure.code, message: failure.message };
     } finally {
       keys?.close();
-      for (const waiter of waiters) waiter.resolve();
+      for (const waiter of loop.waiters) waiter.resolve();
     }
     return status();
-  }
-
-  async function follow(saved: CaptureCheckpoint, keys: KeyMap, lag: LagTracker): Promise<void> {
-    const applied = new Set<string>();
-    let cursor = saved.position;
-    let lastGapCheck = 0;
-    let lastSave = 0;
-    while (!stopped) {
-      if (Date.now() - lastGapCheck > GAP_CHECK_MS) {
-        await refuseGap(ctx, saved);
-        lastGapCheck = Date.now();
-      }
-      const read = ++reads;
-      const { changes, full } = await readChanges(ctx.source, saved.collections, cursor, READ_LIMIT);
-      const fresh = changes.filter((c) => !applied.has(formatPosition(c.position)));
-      lag.read(fresh, full);
-      if (fresh.length > 0) {
-        const outcome = await applyChanges(ctx, keys, fresh);
-        failed += outcome.failures.length;
-        const now = Date.now();
-        options.onApplied?.(fresh.map((c) => now - c.at));
-        for (const change of fresh) applied.add(formatPosition(change.position));
-        lag.done(fresh);
-      }
-      const settled = settle(changes, saved.position, full);
-      if (comparePositions(settled, saved.position) > 0 && (full || Date.now() - lastSave >= SAVE_INTERVAL_MS || stopped)) {
-        keys.flush();
-        saved.position = settled;
-        saveCaptureCheckpoint(ctx.stateDir, saved);
-        lastSave = Date.now();
-        for (const key of applied) if (comparePositions(parsePosition(key), settled) <= 0) applied.delete(key);
-      }
-      // A full read pages on from its last change; otherwise the next read starts again from the saved position.
-      cursor = full ? changes.at(-1)!.position : saved.position;
-      if (fresh.length === 0 && !full) {
-        for (const waiter of waiters) if (waiter.after < read) waiter.resolve();
-        waiters = waiters.filter((waiter) => waiter.after >= read);
-        if (options.untilDrained) break;
-      }
-      if (!full && !stopped) await new Promise<void>((resolve) => { wake = resolve; setTimeout(resolve, pollMs); });
-    }
   }
 
   return {
     status,
     stop() {
-      stopped = true;
-      wake?.();
+      loop.stopped = true;
+      loop.wake?.();
     },
-    drained: () => new Promise<void>((resolve) => { waiters.push({ resolve, after: reads }); }),
+    drained: () => new Promise<void>((resolve) => { loop.waiters.push({ resolve, after: loop.reads }); }),
     done: run(),
   };
+}
+
+async function follow(ctx: MigrationContext, options: FollowOptions, loop: FollowLoop, { saved, keys, lag }: { saved: CaptureCheckpoint; keys: KeyMap; lag: LagTracker }): Promise<void> {
+  const pollMs = options.pollMs ?? 100;
+  const applied = new Set<string>();
+  let cursor = saved.position;
+  let lastGapCheck = 0;
+  let lastSave = 0;
+  while (!loop.stopped) {
+    if (Date.now() - lastGapCheck > GAP_CHECK_MS) {
+      await refuseGap(ctx, saved);
+      lastGapCheck = Date.now();
+    }
+    const read = ++loop.reads;
+    const { changes, full } = await readChanges(ctx.source, saved.collections, cursor, READ_LIMIT);
+    const fresh = changes.filter((c) => !applied.has(formatPosition(c.position)));
+    lag.read(fresh, full);
+    if (fresh.length > 0) {
+      const outcome = await applyChanges(ctx, keys, fresh);
+      loop.failed += outcome.failures.length;
+      const now = Date.now();
+      options.onApplied?.(fresh.map((c) => now - c.at));
+      for (const change of fresh) applied.add(formatPosition(change.position));
+      lag.done(fresh);
+    }
+    const settled = settle(changes, saved.position, full);
+    if (comparePositions(settled, saved.position) > 0 && (full || Date.now() - lastSave >= SAVE_INTERVAL_MS || loop.stopped)) {
+      keys.flush();
+      saved.position = settled;
+      saveCaptureCheckpoint(ctx.stateDir, saved);
+      lastSave = Date.now();
+      for (const key of applied) if (comparePositions(parsePosition(key), settled) <= 0) applied.delete(key);
+    }
+    // A full read pages on from its last change; otherwise the next read starts again from the saved position.
+    cursor = full ? changes.at(-1)!.position : saved.position;
+    if (fresh.length === 0 && !full) {
+      for (const waiter of loop.waiters) if (waiter.after < read) waiter.resolve();
+      loop.waiters = loop.waiters.filter((waiter) => waiter.after >= read);
+      if (options.untilDrained) break;
+    }
+    if (!full && !loop.stopped) await new Promise<void>((resolve) => { loop.wake = resolve; setTimeout(resolve, pollMs); });
+  }
 }
 
 function parsePosition(text: string): OplogPosition {

@@ -5,7 +5,7 @@ import { startLiveWriter } from '../../sandbox/live-writer';
 import { startMigration } from '../migration-job';
 import { verifyMigration } from '../verify-migration';
 import { loadCaptureCheckpoint } from './capture-checkpoint';
-import { openCaptureContext } from './cdc-test-context';
+import { openCaptureContext } from '../../../test/support/cdc-test-context';
 import { followHooks, startFollowing } from './index';
 
 const ROUNDS = 10;

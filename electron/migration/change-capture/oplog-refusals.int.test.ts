@@ -3,7 +3,7 @@ import { loadSampleData } from '../../sandbox';
 import { oldestPosition, comparePositions } from '../../adapters/mongodb/oplog';
 import { startMigration } from '../migration-job';
 import { loadCaptureCheckpoint } from './capture-checkpoint';
-import { openCaptureContext } from './cdc-test-context';
+import { openCaptureContext } from '../../../test/support/cdc-test-context';
 import { followHooks, startFollowing } from './index';
 
 describe('change capture refuses to go on without the changes it needs', () => {

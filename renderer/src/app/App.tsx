@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Backend } from '../../../shared/connection';
 import { call } from '../api/client';
 import { BrowsePage } from '../pages/browse/BrowsePage';
 import { CloudFormationPage } from '../pages/cloudformation/CloudFormationPage';
@@ -26,7 +27,7 @@ export function App() {
   const defaults = useQuery({ queryKey: ['connection-defaults'], queryFn: () => call('connections.defaults', {}) });
   const saved = connections.data ?? [];
   // A selection whose connection is gone (removed, or a sandbox of an earlier run) is ignored; the environment's is used instead.
-  const chosen = (backend: 'mongodb' | 'dynamodb', ...ids: (string | undefined)[]) =>
+  const chosen = (backend: Backend, ...ids: (string | undefined)[]) =>
     ids.map((id) => saved.find((c) => c.id === id && c.backend === backend)).find((c) => c !== undefined);
   const mongo = chosen('mongodb', selection.mongoId, defaults.data?.mongoId);
   const dynamo = chosen('dynamodb', selection.dynamoId, defaults.data?.dynamoId);

@@ -1,11 +1,14 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { BACKENDS, containerTitle } from '../../../../shared/backends';
+import type { Backend } from '../../../../shared/connection';
 import type { SavedConnection } from '../../../../shared/contract';
 import type { QueryPreview } from '../../../../shared/database';
 import { call, CallError } from '../../api/client';
 import { markDataChanged } from '../../api/data-changes';
 import { formatCount } from '../../components/format';
 import { Empty, ErrorNotice, Loading, Notice } from '../../components/Notice';
+import { BackendTabs } from '../../components/BackendTabs';
 import { ConnectionsNeeded } from '../../components/ConnectionsNeeded';
 import { PageHeader } from '../../components/PageHeader';
 import { connectionUser } from './acknowledge';
@@ -30,20 +33,21 @@ const FIRST_DRAFT: FilterDraft = { filter: '', sortField: '', sortDirection: -1,
 type RunRequest = FindRequest & { run: number };
 
 /** `open`: the backend to show first (DATABASE_TYPE), when it has a connection. */
-export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; open?: 'mongodb' | 'dynamodb'; onConnect(): void }) {
-  const [backend, setBackend] = useState<'mongodb' | 'dynamodb'>((open === 'dynamodb' && dynamo) || !mongo ? 'dynamodb' : 'mongodb');
-  const connection = backend === 'mongodb' ? mongo : dynamo;
+export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; open?: Backend; onConnect(): void }) {
+  const [backend, setBackend] = useState<Backend>((open === 'dynamodb' && dynamo) || !mongo ? 'dynamodb' : 'mongodb');
+  const connection = ({ mongodb: mongo, dynamodb: dynamo } satisfies Record<Backend, SavedConnection | undefined>)[backend];
   const [collection, setCollection] = useState('alerts');
   const [draft, setDraft] = useState<FilterDraft>(FIRST_DRAFT);
   const [request, setRequest] = useState<RunRequest>({ filter: {}, limit: FIRST_DRAFT.limit, run: 0 });
   // The document shown, followed by identity: a reload that reorders or drops rows does not swap it for another.
   const [picked, setPicked] = useState<Doc>();
-  // DynamoDB only; a pick names one table's GSIs, so it goes back to Auto with the collection.
+  // Planned reads only (DynamoDB); a pick names one table's GSIs, so it goes back to Auto with the collection.
   const [index, setIndex] = useState(AUTO_INDEX);
   const [warning, setWarning] = useState<{ preview: QueryPreview; request: FindRequest; index?: string }>();
   const [cancelled, setCancelled] = useState(false);
   const [clears, setClears] = useState(0);
-  const pickedIndex = backend === 'dynamodb' && index !== AUTO_INDEX ? index : undefined;
+  const { plannedReads } = BACKENDS[backend];
+  const pickedIndex = plannedReads && index !== AUTO_INDEX ? index : undefined;
   // The index the shown result was read with: a new pick runs through the same preview as a new filter.
   const [runIndex, setRunIndex] = useState<string>();
   const queryClient = useQueryClient();
@@ -80,7 +84,7 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
   // A preview that fails (e.g. an index pick the filter cannot use) runs the find, which reports it where it belongs.
   const nextRun = (next: FindRequest) => nextRunWith(next, pickedIndex);
   const runWith = (next: FindRequest, withIndex: string | undefined) => {
-    if (backend !== 'dynamodb' || !connection) return nextRunWith(next, withIndex);
+    if (!plannedReads || !connection) return nextRunWith(next, withIndex);
     const options = { limit: next.limit, ...(next.sort ? { sort: next.sort } : {}), ...(withIndex ? { index: withIndex } : {}) };
     call('documents.preview', { connectionId: connection.id, collection, filter: next.filter, options }).then(
       (preview) => (preview.fullRead ? setWarning({ preview, request: next, ...(withIndex ? { index: withIndex } : {}) }) : nextRunWith(next, withIndex)),
@@ -133,15 +137,12 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
     }
     refresh();
   };
-  const switchBackend = (next: 'mongodb' | 'dynamodb') => { setBackend(next); setPicked(undefined); setIndex(AUTO_INDEX); setRunIndex(undefined); setWarning(undefined); };
+  const switchBackend = (next: Backend) => { setBackend(next); setPicked(undefined); setIndex(AUTO_INDEX); setRunIndex(undefined); setWarning(undefined); };
 
   return (
     <div className="page page-wide">
       <PageHeader title="Browse" subtitle={connection ? connection.name : 'Choose a connection for this backend on the Connections page.'}>
-        <div className="segmented" role="tablist" aria-label="Backend">
-          <button type="button" role="tab" aria-selected={backend === 'mongodb'} className={backend === 'mongodb' ? 'active' : ''} onClick={() => switchBackend('mongodb')}>MongoDB</button>
-          <button type="button" role="tab" aria-selected={backend === 'dynamodb'} className={backend === 'dynamodb' ? 'active' : ''} onClick={() => switchBackend('dynamodb')}>DynamoDB</button>
-        </div>
+        <BackendTabs value={backend} onChange={switchBackend} />
       </PageHeader>
       <div className="browse">
         <section className="browse-main" aria-label="Query and results">
@@ -169,7 +170,7 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
           {rows.length > 0 && <ResultsTable rows={rows} selectedIndex={selected >= 0 ? selected : undefined} onSelect={(i) => setPicked(rows[i])} onOpenReference={openReference} />}
         </section>
         <nav className="panel collections" aria-label="Collections">
-          <div className="panel-header"><h2>{backend === 'mongodb' ? 'Collections' : 'Tables'}</h2></div>
+          <div className="panel-header"><h2>{containerTitle(backend, true)}</h2></div>
           {!connection && <Empty title="Not connected" />}
           {collections.isPending && connection && <Loading />}
           {collections.error && <ErrorNotice error={collections.error} />}
@@ -188,7 +189,7 @@ export function BrowsePage({ mongo, dynamo, open, onConnect }: { mongo?: SavedCo
         <div className="browse-side">
           {connection && (selected >= 0 || picked) && <DocumentCopy document={selected >= 0 ? rows[selected]! : picked!} />}
           {connection && <DocumentPanel key={`${connection.id}/${collection}/${picked ? identity(picked) : ''}`} connectionId={connection.id} collection={collection} document={selected >= 0 ? rows[selected] : picked && Object.keys(picked).length > 1 ? picked : undefined} onChanged={changed} onOpenReference={openReference} onClose={() => setPicked(undefined)} user={connectionUser(connection)} />}
-          {connection && backend === 'dynamodb' && <IndexPicker connectionId={connection.id} collection={collection} value={index} onChange={(next) => { setPicked(undefined); setIndex(next); runWith(request, next === AUTO_INDEX ? undefined : next); }} error={results.error} />}
+          {connection && plannedReads && <IndexPicker connectionId={connection.id} collection={collection} value={index} onChange={(next) => { setPicked(undefined); setIndex(next); runWith(request, next === AUTO_INDEX ? undefined : next); }} error={results.error} />}
           {lastPlan && <PlanPanel plan={lastPlan} pages={pages.length} scanned={total('itemsScanned')} capacity={total('consumedCapacity')} returned={rows.length} picked={!!runIndex} fullRead={pages.some((p) => p.plan.fullRead)} />}
           {connection && <IndexesPanel connectionId={connection.id} collection={collection} />}
         </div>

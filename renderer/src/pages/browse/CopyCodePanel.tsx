@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { awsCliCommand, mongoshLine, sdkJavaScript } from '../../../../shared/copy-as-code';
+import type { Backend } from '../../../../shared/connection';
 import type { SavedConnection } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { CopyButton } from '../../components/CopyButton';
@@ -9,10 +10,11 @@ import type { FindRequest } from './FilterBar';
 
 type Form = 'cli' | 'sdk' | 'mongosh';
 const LABELS: Record<Form, string> = { cli: 'AWS CLI', sdk: 'SDK JavaScript', mongosh: 'mongosh' };
+const FORMS: { readonly [B in Backend]: Form[] } = { mongodb: ['mongosh'], dynamodb: ['cli', 'sdk'] };
 
 /** The current query as code to run elsewhere: the planned DynamoDB request or the MongoDB find. */
 export function CopyCodePanel({ connection, collection, request, index }: { connection: SavedConnection; collection: string; request: FindRequest; index?: string }) {
-  const forms: Form[] = connection.backend === 'dynamodb' ? ['cli', 'sdk'] : ['mongosh'];
+  const forms = FORMS[connection.backend];
   const [chosen, setChosen] = useState<Form>(forms[0]!);
   const form = forms.includes(chosen) ? chosen : forms[0]!;
   const options = { limit: request.limit, ...(request.sort ? { sort: request.sort } : {}), ...(request.projection ? { projection: request.projection } : {}), ...(index ? { index } : {}) };

@@ -1,3 +1,4 @@
+import { containerTitle } from '../../../../shared/backends';
 import type { QueryPlan } from '../../../../shared/database';
 import { formatCount } from '../../components/format';
 import { planLabel } from '../../components/plan-label';
@@ -17,7 +18,7 @@ export function PlanPanel({ plan, pages, scanned, capacity, returned, picked, fu
       <div className="panel-header"><h2>Plan</h2></div>
       <div className={`plan-operation plan-${kind}`}>{label}</div>
       <dl className="facts">
-        <dt>{plan.backend === 'dynamodb' ? 'Table' : 'Collection'}</dt><dd className="mono">{plan.target}</dd>
+        <dt>{containerTitle(plan.backend)}</dt><dd className="mono">{plan.target}</dd>
         <dt>Items scanned</dt><dd>{formatCount(scanned)}</dd>
         <dt>Items returned</dt><dd>{formatCount(returned)}</dd>
         {capacity !== undefined && (<><dt>Read capacity</dt><dd data-testid="plan-capacity">{capacity.toFixed(1)} RCU{pages > 1 ? ` (${pages} pages)` : ''}</dd></>)}

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { BACKENDS } from '../../../../shared/backends';
 import type { SavedConnection } from '../../../../shared/contract';
 import type { CollectionInfo } from '../../../../shared/database';
 import { CopyCodePanel } from './CopyCodePanel';
@@ -20,7 +21,7 @@ export function ResultTools({ connection, collection, request, index, draft, inf
   const store = useMemo(() => new QueryStore(window.localStorage, connection.backend, collection), [connection.backend, collection]);
   // Every query that runs joins the history, whichever control ran it (filter bar, quick filters, a saved one).
   useEffect(() => { store.remember(draft); }, [store, request]); // eslint-disable-line react-hooks/exhaustive-deps -- the draft as it was when the request ran
-  const total = connection.backend === 'mongodb' || Object.keys(request.filter).length === 0 ? info?.count : undefined;
+  const total = BACKENDS[connection.backend].cheapExactCount || Object.keys(request.filter).length === 0 ? info?.count : undefined;
 
   return (
     <div className="result-tools">

@@ -1,3 +1,4 @@
+import type { Backend } from '../../../../shared/connection';
 import type { SavedConnection } from '../../../../shared/contract';
 
 /**
@@ -10,11 +11,16 @@ export const ACKNOWLEDGER_KEY = 'awc.acknowledger';
 
 /** The connection's own user: the MongoDB URL's user name, or the AWS profile. */
 export function connectionUser(connection: SavedConnection | undefined): string {
-  if (!connection) return '';
-  if (connection.backend === 'dynamodb') return connection.profile ?? '';
-  const user = /^mongodb(?:\+srv)?:\/\/([^:@/]+)(?::[^@/]*)?@/.exec(connection.url ?? '')?.[1];
-  return user ? decodeURIComponent(user) : '';
+  return connection ? CONNECTION_USER[connection.backend](connection) : '';
 }
+
+const CONNECTION_USER: { readonly [B in Backend]: (connection: SavedConnection) => string } = {
+  mongodb: (connection) => {
+    const user = /^mongodb(?:\+srv)?:\/\/([^:@/]+)(?::[^@/]*)?@/.exec(connection.url ?? '')?.[1];
+    return user ? decodeURIComponent(user) : '';
+  },
+  dynamodb: (connection) => connection.profile ?? '',
+};
 
 export function savedAcknowledger(): string {
   return localStorage.getItem(ACKNOWLEDGER_KEY) ?? '';

@@ -1,20 +1,10 @@
 import type { SavedConnection } from '../../../../shared/contract';
+import { BackendTabs } from '../../components/BackendTabs';
 import { ErrorNotice } from '../../components/Notice';
-import { DraftField, DynamoFields, MongoFields } from './DraftFields';
+import { BACKEND_UI } from './backend-ui';
+import { DraftField } from './DraftFields';
 import { TestResultView } from './TestResultView';
-import { useConnectionDraft, type Draft, type SetDraft } from './use-connection-draft';
-
-function BackendTabs({ draft, set }: { draft: Draft; set: SetDraft }) {
-  return (
-    <div className="segmented" role="tablist" aria-label="Backend">
-      {(['mongodb', 'dynamodb'] as const).map((b) => (
-        <button key={b} type="button" role="tab" aria-selected={draft.backend === b} className={draft.backend === b ? 'active' : ''} onClick={() => set({ backend: b })}>
-          {b === 'mongodb' ? 'MongoDB' : 'DynamoDB'}
-        </button>
-      ))}
-    </div>
-  );
-}
+import { useConnectionDraft } from './use-connection-draft';
 
 /**
  * A new connection: fields checked as typed with the contract's schema, tested, then saved.
@@ -22,17 +12,18 @@ function BackendTabs({ draft, set }: { draft: Draft; set: SetDraft }) {
  */
 export function ConnectionForm({ onUse }: { onUse(saved: SavedConnection): void }) {
   const { draft, set, parsed, problems, test, save } = useConnectionDraft(onUse);
+  const ui = BACKEND_UI[draft.backend];
   const canSave = parsed.success && draft.name.trim() !== '' && !save.isPending;
 
   return (
     <form className="panel form" aria-labelledby="new-connection-title" onSubmit={(e) => { e.preventDefault(); if (parsed.success) save.mutate({ connection: parsed.data, use: false }); }}>
       <div className="panel-header">
         <h2 id="new-connection-title">New connection</h2>
-        <BackendTabs draft={draft} set={set} />
+        <BackendTabs value={draft.backend} onChange={(backend) => set({ backend })} />
       </div>
-      <DraftField label="Name" name="name" draft={draft} set={set} placeholder={draft.backend === 'mongodb' ? 'Production MongoDB' : 'AWS eu-west-1'} />
-      {draft.backend === 'mongodb' ? <MongoFields draft={draft} set={set} /> : <DynamoFields draft={draft} set={set} />}
-      {save.isSuccess && <p className="muted small" role="status">Saved. It is in the list; choose &quot;Use as {draft.backend === 'mongodb' ? 'source' : 'target'}&quot; there to work on it.</p>}
+      <DraftField label="Name" name="name" draft={draft} set={set} placeholder={ui.namePlaceholder} />
+      <ui.Fields draft={draft} set={set} />
+      {save.isSuccess && <p className="muted small" role="status">Saved. It is in the list; choose &quot;Use as {ui.role}&quot; there to work on it.</p>}
       {problems.length > 0 && <ul className="inline-errors">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
       {test.data && <TestResultView result={test.data} />}
       {test.error && <ErrorNotice error={test.error} />}

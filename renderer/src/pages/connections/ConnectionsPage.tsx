@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import type { Selection } from '../../app/use-selection';
 import { Empty, ErrorNotice, Loading } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
+import { BACKEND_UI } from './backend-ui';
 import { ConnectionCard } from './ConnectionCard';
 import { ConnectionForm } from './ConnectionForm';
 import { SandboxPanel } from './SandboxPanel';
@@ -16,7 +17,7 @@ export function ConnectionsPage({ connections, selection, select, onOpen }: {
     mutationFn: (id: string) => call('connections.remove', { id }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['connections'] }),
   });
-  const use = (c: SavedConnection) => select(c.backend === 'mongodb' ? { mongoId: c.id } : { dynamoId: c.id });
+  const use = (c: SavedConnection) => select(BACKEND_UI[c.backend].select(c.id));
 
   return (
     <div className="page">

@@ -1,8 +1,9 @@
+import { BACKENDS } from '../../../../shared/backends';
 import type { TestResult } from '../../../../shared/contract';
 import { Notice } from '../../components/Notice';
 
 export function TestResultView({ result }: { result: TestResult }) {
-  const what = result.backend === 'mongodb' ? 'collections' : 'tables';
+  const what = BACKENDS[result.backend].container.many;
   if (!result.ok) {
     return <Notice kind="error" title="Connection failed">{result.error?.message}{result.error && <span className="code-tag">{result.error.code}</span>}</Notice>;
   }

@@ -1,15 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DEFAULT_TABLE_PREFIX } from '../../../../shared/catalogue';
-import { ConnectionSchema, DEFAULT_MONGO_URL, type Connection } from '../../../../shared/connection';
+import { ConnectionSchema, DEFAULT_MONGO_URL, type Backend, type Connection } from '../../../../shared/connection';
 import type { SavedConnection } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { BACKEND_UI } from './backend-ui';
 import { connectionProblems } from './connection-problems';
 
 type CredentialsSource = 'default' | 'profile' | 'keys';
 
 export interface Draft {
-  backend: 'mongodb' | 'dynamodb';
+  backend: Backend;
   name: string;
   url: string;
   database: string;
@@ -30,23 +31,11 @@ const EMPTY: Draft = {
   tablePrefix: DEFAULT_TABLE_PREFIX, source: 'default', profile: '', accessKeyId: '', secretAccessKey: '',
 };
 
-function toConnection(d: Draft): unknown {
-  if (d.backend === 'mongodb') return { backend: 'mongodb', url: d.url.trim(), ...(d.database.trim() ? { database: d.database.trim() } : {}) };
-  return {
-    backend: 'dynamodb',
-    region: d.region.trim(),
-    tablePrefix: d.tablePrefix.trim(),
-    ...(d.endpoint.trim() ? { endpoint: d.endpoint.trim() } : {}),
-    ...(d.source === 'profile' ? { profile: d.profile.trim() } : {}),
-    ...(d.source === 'keys' ? { credentials: { accessKeyId: d.accessKeyId.trim(), secretAccessKey: d.secretAccessKey } } : {}),
-  };
-}
-
 /** The form's state: the draft checked with the contract's schema as typed, its test, and its save. */
 export function useConnectionDraft(onUse: (saved: SavedConnection) => void) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const queryClient = useQueryClient();
-  const parsed = ConnectionSchema.safeParse(toConnection(draft));
+  const parsed = ConnectionSchema.safeParse(BACKEND_UI[draft.backend].toConnection(draft));
   const problems = parsed.success ? [] : connectionProblems(parsed.error.issues);
   const set: SetDraft = (change) => { setDraft({ ...draft, ...change }); test.reset(); };
 

@@ -1,8 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { AlertDashboard } from '../../../../shared/alert-dashboard';
+import { BACKENDS } from '../../../../shared/backends';
+import type { Backend } from '../../../../shared/connection';
 import type { SavedConnection } from '../../../../shared/contract';
 import { call } from '../../api/client';
+import { BackendTabs } from '../../components/BackendTabs';
 import { ConnectionsNeeded } from '../../components/ConnectionsNeeded';
 import { formatCount } from '../../components/format';
 import { ErrorNotice, Loading } from '../../components/Notice';
@@ -40,8 +43,9 @@ function Tiles({ data }: { data: AlertDashboard }) {
 
 /** Alert counts by severity and status over time, per company, on either backend, with the reads behind them. */
 export function DashboardPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; onConnect(): void }) {
-  const [backend, setBackend] = useState<'mongodb' | 'dynamodb'>(dynamo ? 'dynamodb' : 'mongodb');
-  const connection = backend === 'mongodb' ? mongo : dynamo;
+  const [backend, setBackend] = useState<Backend>(dynamo ? 'dynamodb' : 'mongodb');
+  const connections: Record<Backend, SavedConnection | undefined> = { mongodb: mongo, dynamodb: dynamo };
+  const connection = connections[backend];
   const [companyId, setCompanyId] = useState('');
   const [days, setDays] = useState(30);
   const [bucket, setBucket] = useState<'hour' | 'day'>('day');
@@ -64,14 +68,11 @@ export function DashboardPage({ mongo, dynamo, onConnect }: { mongo?: SavedConne
   return (
     <div className="page">
       <PageHeader title="Dashboard" subtitle={`Alerts by severity and status: ${scope}`}>
-        <div className="segmented" role="tablist" aria-label="Backend">
-          <button type="button" role="tab" aria-selected={backend === 'mongodb'} className={backend === 'mongodb' ? 'active' : ''} disabled={!mongo} onClick={() => { setBackend('mongodb'); setCompanyId(''); }}>MongoDB</button>
-          <button type="button" role="tab" aria-selected={backend === 'dynamodb'} className={backend === 'dynamodb' ? 'active' : ''} disabled={!dynamo} onClick={() => { setBackend('dynamodb'); setCompanyId(''); }}>DynamoDB</button>
-        </div>
+        <BackendTabs value={backend} onChange={(next) => { setBackend(next); setCompanyId(''); }} disabled={(b) => !connections[b]} />
       </PageHeader>
       <DashboardControls companies={companies.data?.documents ?? []} companyId={companyId} onCompany={setCompanyId} days={days} onDays={setDays} bucket={bucket} onBucket={setBucket}
         refreshing={dashboard.isFetching} onRefresh={() => void dashboard.refetch()} />
-      {!connection && <p className="muted">Choose a {backend === 'mongodb' ? 'MongoDB' : 'DynamoDB'} connection on the Connections page.</p>}
+      {!connection && <p className="muted">Choose a {BACKENDS[backend].displayName} connection on the Connections page.</p>}
       {dashboard.isPending && connection && <Loading label="Reading the alerts…" />}
       {dashboard.error && <ErrorNotice error={dashboard.error} title="The dashboard could not be computed" />}
       {data && (

@@ -1,3 +1,4 @@
+import { containerTitle } from '../../../../shared/backends';
 import type { AlertDashboard } from '../../../../shared/alert-dashboard';
 import { formatCount } from '../../components/format';
 import { planLabel } from '../../components/plan-label';
@@ -12,7 +13,7 @@ export function QueriesBehind({ data }: { data: AlertDashboard }) {
           <div key={description} className="stack-tight">
             <div className={`plan-operation plan-${plan.operation === 'Scan' ? 'scan' : 'indexed'}`}>{planLabel(plan)}</div>
             <dl className="facts">
-              <dt>{plan.backend === 'dynamodb' ? 'Table' : 'Collection'}</dt><dd className="mono">{plan.target}</dd>
+              <dt>{containerTitle(plan.backend)}</dt><dd className="mono">{plan.target}</dd>
               <dt>Read</dt><dd>{description}</dd>
               <dt>Requests</dt><dd>{pages} {pages === 1 ? 'page' : 'pages'}</dd>
               {plan.itemsScanned !== undefined && (<><dt>Items scanned</dt><dd>{formatCount(plan.itemsScanned)}</dd></>)}

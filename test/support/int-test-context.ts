@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeleteTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoConnectionSchema } from '../../shared/connection';
-import { localServers, uniqueName } from '../../test/local-servers';
-import { createDynamoClients } from '../adapters/dynamodb/client';
-import { connectMongo } from '../adapters/mongodb/connect';
-import type { MigrationContext } from './context';
+import { localServers, uniqueName } from '../local-servers';
+import { createDynamoClients } from '../../electron/adapters/dynamodb/client';
+import { connectMongo } from '../../electron/adapters/mongodb/connect';
+import type { MigrationContext } from '../../electron/migration/context';
 
 /**
  * For integration tests: a fresh database, table prefix and state folder on the shared local

@@ -1,6 +1,6 @@
-import { localServers } from '../../../test/local-servers';
-import { startMongoServer } from '../../sandbox/servers/mongo-server';
-import { openTestContext } from '../int-test-context';
+import { localServers } from '../local-servers';
+import { startMongoServer } from '../../electron/sandbox/servers/mongo-server';
+import { openTestContext } from './int-test-context';
 
 /**
  * For change-capture tests: a FerretDB of its own (the oplog is one per server, and other tests'
