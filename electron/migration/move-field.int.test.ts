@@ -10,7 +10,7 @@ import { MigrationProfileSchema } from '../../shared/migration-profile';
 import { DynamoDbAdapter } from '../adapters/dynamodb/dynamodb-adapter';
 import { MOVED_ATTRIBUTE, MOVED_FROM_ATTRIBUTE } from '../adapters/dynamodb/moved-field';
 import { planMigration, startMigration, verifyMigration } from './index';
-import { openTestContext } from './int-test-context';
+import { openTestContext } from '../../test/support/int-test-context';
 import { DEFAULT_EXPORT_OPTIONS, startExport } from './export-job';
 import { folderSink } from './export-sink';
 import { getItems } from './read-items';
