@@ -1,4 +1,4 @@
-// `npx tsx bench/network.ts [--docs 100000] [--sequential-docs N] [--firehose-concurrency 32]`
+// `npx tsx bench/network.ts [--docs 100000] [--sequential-docs N] [--firehose-concurrency 32] [--only region,throttled,faults,cpu]`
 // The engine on a real-looking network (issue 16): one run, the same local servers behind the
 // network harness (Toxiproxy's `region` profile, 10 ms ± 2 ms each way, on both sides; the
 // capacity proxy in front of DynamoDB Local), the same generated alerts, every way of copying
@@ -32,7 +32,13 @@ const { values } = parseArgs({ options: {
   'sequential-docs': { type: 'string' },
   'firehose-concurrency': { type: 'string', default: '32' },
   'budget-wcu': { type: 'string', default: '2000' },
+  // Some sections only, e.g. `--only cpu` (loopback, no harness): the lines of the others are not printed.
+  only: { type: 'string', default: 'region,throttled,faults,cpu' },
 } });
+const SECTIONS = ['region', 'throttled', 'faults', 'cpu'] as const;
+const only = new Set(values.only.split(','));
+for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`--only takes ${SECTIONS.join(', ')}, not ${name}`);
+const needsHarness = SECTIONS.some((name) => name !== 'cpu' && only.has(name));
 const docs = Number(values.docs);
 const sequentialDocs = Math.min(docs, Number(values['sequential-docs'] ?? docs));
 const firehoseConcurrency = Number(values['firehose-concurrency']);
@@ -44,8 +50,9 @@ const perSecond = (count: number, ms: number) => count / (ms / 1000);
 const line = (name: string, value: string, note = '') => console.log(`${name} = ${value}${note ? `  (${note})` : ''}`);
 
 console.log(`Node ${process.version}; ${docs} alerts; firehose at ${firehoseConcurrency} in flight; throttled budget ${budgetWcu} WCU`);
-const servers = await startLocalServers(() => {}, { network: 'region' });
-const harness = servers.harness!;
+const servers = await startLocalServers(() => {}, needsHarness ? { network: 'region' } : {});
+// Loopback only (`--only cpu`): the harness's ends are the servers themselves, never used.
+const harness = servers.harness ?? { mongoUrl: servers.mongoUrl, dynamoEndpoint: servers.dynamoEndpoint } as NonNullable<typeof servers.harness>;
 for (const description of servers.descriptions) console.log(description);
 const stateDir = mkdtempSync(join(tmpdir(), 'awc-bench-net-'));
 const direct = await connectMongo({ backend: 'mongodb', url: `${servers.mongoUrl}/${DATABASE}` });
@@ -130,15 +137,11 @@ async function unitsPerItem(): Promise<number> {
   return units / items;
 }
 
-try {
-  let started = Date.now();
-  await loadSampleData(direct.db, { alerts: docs, collections: ['alerts'] });
-  console.log(`Loaded ${docs} alerts in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-  const admin = clients('NetAdmin', servers.dynamoEndpoint);
-  // Tables exist before each timed run, so table creation is timed for none of them.
-  for (const prefix of PREFIXES) await ensureTables(admin, [spec], prefix);
-  admin.client.destroy();
+const results: Array<[string, string, string]> = [];
+const result = (name: string, value: string, note: string) => results.push([name, value, note]);
 
+/** Region profile, no throttling: the adaptive engine, the firehose and the sequential loop; then verify. */
+async function regionSection(): Promise<void> {
   console.log('\nRegion profile, no throttling:');
   const region = await engine('NetRegion', 'harness');
   describeRun('engine (adaptive)', region);
@@ -150,12 +153,18 @@ try {
 
   // Verify through the same harness: reads pay the same round trips as the writes did.
   const verifyTarget = clients('NetRegion', harness.dynamoEndpoint);
-  started = Date.now();
+  const started = Date.now();
   const verified = await verifyMigration({ source: viaHarness, target: verifyTarget, stateDir }, { collections: ['alerts'] });
   const verifyRate = perSecond(verified.collections[0]!.sourceCount, Date.now() - started);
   verifyTarget.client.destroy();
   console.log(`  verify: ${verified.collections[0]!.sourceCount} docs = ${Math.round(verifyRate)} docs/s, ${verified.ok ? 'clean' : 'NOT clean'}`);
+  result('region engine/sequential', (engineRate(region) / sequentialRate).toFixed(2), 'target >= 3');
+  result('region engine/firehose', (engineRate(region) / firehoseRate).toFixed(2), 'target >= 0.8');
+  result('verify/migrate', (verifyRate / engineRate(region)).toFixed(2), 'target >= 1.5');
+}
 
+/** Region profile under a write budget per table and GSI: items/s over what the budget admits. */
+async function throttledSection(): Promise<void> {
   console.log(`\nRegion profile, ${budgetWcu} WCU per table and per GSI:`);
   harness.capacity({ wcu: budgetWcu, burstSeconds: 1 });
   const before = harness.stats();
@@ -165,9 +174,13 @@ try {
   harness.capacity({ wcu: Infinity });
   describeRun('engine (adaptive)', throttled);
   const budgetRate = budgetWcu / (await unitsPerItem());
-  const throttledCheck = await verifyRun('NetThrottled');
+  const check = await verifyRun('NetThrottled');
   console.log(`  the budget admits ${Math.round(budgetRate)} items/s; ${throttledRequests} throttled requests, ${unprocessed} items returned unprocessed`);
+  result('throttled engine/budget', (engineRate(throttled) / budgetRate).toFixed(2), `target >= 0.85; lost ${check.lost}, duplicated ${check.duplicated}, different ${check.different}, verify ${check.ok ? 'clean' : 'NOT clean'}; ${throttledRequests} throttled requests`);
+}
 
+/** Region profile with resets, 500s and partial batches injected: nothing may be lost. */
+async function faultsSection(): Promise<void> {
   console.log('\nRegion profile with faults (2% 500s, 10% of items unprocessed, connections reset every 2 s):');
   harness.capacity({ errorRate: 0.02, unprocessedRate: 0.1, seed: 16 });
   const resets = setInterval(() => {
@@ -178,9 +191,13 @@ try {
   await harness.clearFaults();
   const faultStats = harness.stats();
   describeRun('engine (adaptive)', faulty);
-  const faultCheck = await verifyRun('NetFaults');
+  const check = await verifyRun('NetFaults');
   console.log(`  so far: ${faultStats.internalErrors} 500s, ${faultStats.unprocessedItems} unprocessed items in all runs`);
+  result('faults lost', String(check.lost), `target 0; duplicated ${check.duplicated}, verify ${check.ok ? 'clean' : 'NOT clean'}`);
+}
 
+/** Loopback, no harness: CPU seconds per document of the engine's process over the sequential loop's. */
+async function cpuSection(): Promise<void> {
   console.log('\nLoopback (no harness), CPU:');
   const loopback = await engine('NetLoopback', 'loopback');
   describeRun('engine (adaptive)', loopback);
@@ -188,14 +205,24 @@ try {
   const engineCpu = loopback.cpuSeconds / loopback.processed;
   const sequentialCpu = cpuSequential.cpuSeconds / cpuSequential.copied;
   console.log(`  engine ${(engineCpu * 1e6).toFixed(0)} µs CPU/doc; sequential loop ${(sequentialCpu * 1e6).toFixed(0)} µs CPU/doc (${Math.round(perSecond(cpuSequential.copied, cpuSequential.ms))} docs/s)`);
+  result('cpu engine/sequential', (engineCpu / sequentialCpu).toFixed(2), 'target <= 1.2');
+}
 
+try {
+  const started = Date.now();
+  await loadSampleData(direct.db, { alerts: docs, collections: ['alerts'] });
+  console.log(`Loaded ${docs} alerts in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  const admin = clients('NetAdmin', servers.dynamoEndpoint);
+  // Tables exist before each timed run, so table creation is timed for none of them.
+  for (const prefix of PREFIXES) await ensureTables(admin, [spec], prefix);
+  admin.client.destroy();
+  if (only.has('region')) await regionSection();
+  if (only.has('throttled')) await throttledSection();
+  if (only.has('faults')) await faultsSection();
+  if (only.has('cpu')) await cpuSection();
   console.log('');
-  line('region engine/sequential', (engineRate(region) / sequentialRate).toFixed(2), 'target >= 3');
-  line('region engine/firehose', (engineRate(region) / firehoseRate).toFixed(2), 'target >= 0.8');
-  line('throttled engine/budget', (engineRate(throttled) / budgetRate).toFixed(2), `target >= 0.85; lost ${throttledCheck.lost}, duplicated ${throttledCheck.duplicated}, different ${throttledCheck.different}, verify ${throttledCheck.ok ? 'clean' : 'NOT clean'}; ${throttledRequests} throttled requests`);
-  line('faults lost', String(faultCheck.lost), `target 0; duplicated ${faultCheck.duplicated}, verify ${faultCheck.ok ? 'clean' : 'NOT clean'}`);
-  line('verify/migrate', (verifyRate / engineRate(region)).toFixed(2), 'target >= 1.5');
-  line('cpu engine/sequential', (engineCpu / sequentialCpu).toFixed(2), 'target <= 1.2');
+  const order = ['region engine/sequential', 'region engine/firehose', 'throttled engine/budget', 'faults lost', 'verify/migrate', 'cpu engine/sequential'];
+  for (const [name, value, note] of results.sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))) line(name, value, note);
 } finally {
   await direct.client.close();
   await viaHarness.client.close();

@@ -79,10 +79,13 @@ test('plans and runs a migration to 100 %', async () => {
   await page.getByRole('button', { name: 'Dry run' }).click();
   const plan = page.getByTestId('plan-table');
   await expect(plan.getByRole('row', { name: /alerts/ }).first()).toContainText('500');
+  // Adaptive is the default: no number is sent, and the progress shows what the engine chose.
+  await expect(page.getByRole('combobox', { name: 'Concurrency' })).toHaveValue('adaptive');
   await page.getByRole('button', { name: 'Start migration' }).click();
   const overall = page.getByRole('progressbar', { name: 'Overall progress' });
   await expect(overall).toBeVisible();
   await expect(page.getByTestId('migration-progress')).toHaveAttribute('data-state', 'completed', { timeout: 90_000 });
+  await expect(page.getByTestId('concurrency')).toHaveText(/^\d+ \(adaptive, peak \d+\)$/);
   await expect(overall).toHaveAttribute('aria-valuenow', '100');
   await expect(page.getByRole('progressbar', { name: 'alerts progress' })).toHaveAttribute('aria-valuenow', '100');
   await expect(page.getByRole('region', { name: 'Error log' })).toBeVisible();

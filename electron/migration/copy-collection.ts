@@ -3,6 +3,7 @@ import type { CollectionSpec } from '../../shared/catalogue';
 import type { CollectionRules } from '../../shared/migration-profile';
 import type { CollectionProgress, DocumentProblem } from '../../shared/migration';
 import { BatchBuilder, documentsOutcome, type ItemBatch } from './batch-items';
+import type { BatchSlots } from './batch-slots';
 import type { CollectionCheckpoint } from './checkpoint-store';
 import { ContiguousBatches } from './contiguous-batches';
 import { duplicateProblem, findKeyHolders } from './duplicate-keys';
@@ -24,6 +25,8 @@ interface CopyCollectionInput {
   target: WriteTarget;
   /** The job's batches-in-flight limit; it hears each batch's size and time. */
   concurrency: ConcurrencyController;
+  /** The job's slots under that limit, shared with the collections copied beside this one. */
+  slots: BatchSlots;
   /** Restored from the checkpoint; advanced here as the unbroken prefix grows. */
   checkpoint: CollectionCheckpoint;
   progress: CollectionProgress;
@@ -55,7 +58,7 @@ interface BatchResult {
 export async function copyCollection(input: CopyCollectionInput): Promise<boolean> {
   const { spec, progress, checkpoint, control } = input;
   const limiter = input.concurrency;
-  const window = new InFlightWindow(() => limiter.limit);
+  const window = new InFlightWindow(input.slots);
   const contiguous = new ContiguousBatches<BatchResult>();
   const builder = new BatchBuilder();
   const problem = (id: string, code: DocumentProblem['code'], reason: string) => input.onProblem({ collection: spec.name, id, code, reason });
@@ -80,7 +83,7 @@ export async function copyCollection(input: CopyCollectionInput): Promise<boolea
   const dispatch = async (batch: ItemBatch) => {
     await control.waitIfPaused();
     if (control.cancelled) return;
-    limiter.started(window.busy >= limiter.limit);
+    limiter.started(input.slots.full);
     await window.start(batch.keys, async () => {
       const sent = performance.now();
       const outcome = batch.items.length > 0 ? await writeBatch(input.target, batch.items) : { written: 0, failures: [] };

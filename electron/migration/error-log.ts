@@ -16,6 +16,8 @@ export class ErrorLog {
   private readonly fd: number;
   private readonly seen = new Set<string>();
   private readonly kept: DocumentProblem[] = [];
+  /** Lines written since the last sync: most checkpoints follow no new failure and need no fsync. */
+  private unsynced = false;
   count = 0;
 
   constructor(readonly path: string, continuing: boolean) {
@@ -50,7 +52,9 @@ export class ErrorLog {
   }
 
   record(problem: DocumentProblem): void {
-    if (this.remember(problem)) writeSync(this.fd, `${JSON.stringify(problem)}\n`);
+    if (!this.remember(problem)) return;
+    writeSync(this.fd, `${JSON.stringify(problem)}\n`);
+    this.unsynced = true;
   }
 
   problems(): DocumentProblem[] {
@@ -59,7 +63,9 @@ export class ErrorLog {
 
   /** Flushes the log to disk: called before a checkpoint moves past the documents it lists. */
   sync(): void {
+    if (!this.unsynced) return;
     fsyncSync(this.fd);
+    this.unsynced = false;
   }
 
   close(): void {

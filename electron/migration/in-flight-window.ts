@@ -1,33 +1,41 @@
+import { BatchSlots } from './batch-slots';
+
 /**
  * Runs at most `limit` batch writes at once: the bounded queue that gives the pipeline its
  * backpressure (the reader waits here, so memory stays flat). A batch that holds a key another
  * running batch is writing waits for that one first, so the later document always lands last.
- * The first error of a task is rethrown to whoever starts or drains next.
+ * The first error of a task is rethrown to whoever starts or drains next. Several windows (one
+ * per collection copied at once) can share one job-wide set of slots (batch-slots.ts).
  */
 export class InFlightWindow {
   private readonly running = new Set<Promise<void>>();
   private readonly keys = new Map<string, Promise<void>>();
   private failure: { error: unknown } | undefined;
 
-  /** `limit` is asked before every start, so an adaptive limit takes effect at once. */
-  constructor(private readonly limit: () => number) {}
+  private readonly slots: BatchSlots;
 
-  /** Batches running now. */
-  get busy(): number {
-    return this.running.size;
+  /** A limit of its own (asked before every start), or slots shared with other windows. */
+  constructor(limit: (() => number) | BatchSlots) {
+    this.slots = limit instanceof BatchSlots ? limit : new BatchSlots(limit);
   }
 
   async start(keys: readonly string[], task: () => Promise<void>): Promise<void> {
     for (;;) {
       this.rethrow();
       const conflicts = keys.flatMap((key) => this.keys.get(key) ?? []);
-      if (conflicts.length > 0) await Promise.all(conflicts);
-      else if (this.running.size >= this.limit()) await Promise.race(this.running);
-      else break;
+      if (conflicts.length === 0) break;
+      await Promise.all(conflicts);
+    }
+    // Starts are sequential per window, so no batch of this window takes these keys meanwhile.
+    await this.slots.acquire();
+    if (this.failure) {
+      this.slots.release();
+      this.rethrow();
     }
     const run: Promise<void> = task()
       .catch((error: unknown) => { this.failure ??= { error }; })
       .finally(() => {
+        this.slots.release();
         this.running.delete(run);
         for (const key of keys) if (this.keys.get(key) === run) this.keys.delete(key);
       });

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { COLLECTIONS, tableName } from '../../shared/catalogue';
+import { COLLECTIONS, tableName, type CollectionSpec } from '../../shared/catalogue';
 import { AppError } from '../../shared/errors';
 import { MigrationOptionsSchema, type DocumentProblem, type MigrationOptions, type MigrationProgress, type MigrationSummary } from '../../shared/migration';
 import { engineClients } from '../adapters/dynamodb/client';
 import { ensureTables } from '../adapters/dynamodb/table-admin';
 import { emptyCollectionCheckpoint, requireCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint-store';
 import { describeEnds, type MigrationContext } from './context';
+import { BatchSlots } from './batch-slots';
 import { ConcurrencyController } from './concurrency-controller';
 import { copyCollection } from './copy-collection';
 import type { WriteTarget } from './write-batch';
@@ -31,7 +32,13 @@ export interface MigrationJob {
   done: Promise<MigrationSummary>;
 }
 
-const CHECKPOINT_INTERVAL_MS = 250;
+/**
+ * How stale a saved checkpoint may be. Each save is two fsyncs and a rename on the event loop;
+ * at 4 a second they were a visible share of a loopback copy's CPU (issue 16). A kill -9 redoes
+ * at most this much work (puts are idempotent), and nothing is ever skipped: the checkpoint only
+ * ever names the unbroken written prefix.
+ */
+const CHECKPOINT_INTERVAL_MS = 1000;
 /** Runs shorter than this say little about speed; the plan keeps the previous measurement. */
 export const MIN_DOCUMENTS_FOR_RATE = 1000;
 
@@ -74,37 +81,73 @@ interface CopyRun {
   tracker: ProgressTracker;
   control: JobControl;
   concurrency: ConcurrencyController;
+  slots: BatchSlots;
   checkpoint: Checkpoint;
   log: ErrorLog;
   persist(force: boolean): void;
   target(table: string): WriteTarget;
 }
 
-/** Copies the collections one after another, each from where its checkpoint stopped. */
-async function copyEach(run: CopyRun): Promise<void> {
+/**
+ * Collections copied at once, so that small ones are copied beside a big one instead of after it.
+ * Memory stays within one budget: each copy holds at most two source batches of 1,000 documents
+ * (read-ahead) and one batch of 25 being filled, and all copies together hold at most the job's
+ * one limit (32 at most) of 25-item batches in flight, since they share its slots (BatchSlots,
+ * first come first served). So at most 3 × 2,025 + 32 × 25 = 6,875 documents, against 2,825 one
+ * at a time. The limit stays one job-wide number: the target's capacity and this machine's CPU
+ * are shared by the collections, so per-collection limits would only split what one measures.
+ */
+const COLLECTIONS_AT_ONCE = 3;
+
+/** The collections still to copy, largest first: the big ones start at once, small ones fill the other lanes. */
+function copyOrder(run: CopyRun) {
+  const left = run.specs.filter((spec) => run.tracker.collection(spec.name).state !== 'done');
+  return left.sort((a, b) => run.tracker.collection(b.name).total - run.tracker.collection(a.name).total);
+}
+
+/** One collection, from where its checkpoint stopped. */
+async function copyOne(run: CopyRun, spec: CollectionSpec): Promise<void> {
   const { ctx, tracker, control, checkpoint } = run;
-  for (const spec of run.specs) {
-    const progress = tracker.collection(spec.name);
-    if (progress.state === 'done') continue;
-    if (control.cancelled) {
-      progress.state = 'cancelled';
-      continue;
-    }
-    progress.state = 'running';
-    const restored = checkpoint.collections[spec.name]!;
-    // Recorded as the copy starts from its first document, so a later resume can tell whether the source moved.
-    if (restored.lastId === undefined) restored.sourceAtStart = await snapshotSource(ctx.source.db.collection(spec.name), ctx.source.config.url);
-    const complete = await copyCollection({
-      source: ctx.source.db.collection(spec.name), sourceUrl: ctx.source.config.url, spec,
-      rules: rulesFor(run.options.profile, spec.name),
-      target: run.target(tableName(spec.name, ctx.target.config.tablePrefix)),
-      concurrency: run.concurrency, checkpoint: restored, progress, control,
-      onProblem: (problem) => run.log.record(problem),
-      onCheckpoint: () => run.persist(false),
-    });
-    progress.state = complete ? 'done' : 'cancelled';
-    run.persist(true);
+  const progress = tracker.collection(spec.name);
+  if (control.cancelled) {
+    progress.state = 'cancelled';
+    return;
   }
+  progress.state = 'running';
+  const restored = checkpoint.collections[spec.name]!;
+  // Recorded as the copy starts from its first document, so a later resume can tell whether the source moved.
+  if (restored.lastId === undefined) restored.sourceAtStart = await snapshotSource(ctx.source.db.collection(spec.name), ctx.source.config.url);
+  const complete = await copyCollection({
+    source: ctx.source.db.collection(spec.name), sourceUrl: ctx.source.config.url, spec,
+    rules: rulesFor(run.options.profile, spec.name),
+    target: run.target(tableName(spec.name, ctx.target.config.tablePrefix)),
+    concurrency: run.concurrency, slots: run.slots, checkpoint: restored, progress, control,
+    onProblem: (problem) => run.log.record(problem),
+    onCheckpoint: () => run.persist(false),
+  });
+  progress.state = complete ? 'done' : 'cancelled';
+  run.persist(true);
+}
+
+/**
+ * Copies the collections, COLLECTIONS_AT_ONCE at a time. After a failure no further collection
+ * starts; the copies under way go on to their end (a target that is gone fails them soon too),
+ * and the job fails with the first error.
+ */
+async function copyEach(run: CopyRun): Promise<void> {
+  const queue = copyOrder(run);
+  let failure: { error: unknown } | undefined;
+  const lane = async () => {
+    for (let spec = queue.shift(); spec !== undefined && !failure; spec = queue.shift()) {
+      try {
+        await copyOne(run, spec);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: COLLECTIONS_AT_ONCE }, lane));
+  if (failure) throw failure.error;
 }
 
 /** Starts copying in the background; the returned job reports progress and can be paused or cancelled. */
@@ -148,7 +191,7 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
       const prefix = ctx.target.config.tablePrefix;
       await ensureTables(ctx.target, specs.filter((s) => !checkpoint!.collections[s.name]!.done), prefix, control.signal);
       persist(true);
-      await copyEach({ ctx, specs, options, tracker, control, concurrency, checkpoint, log, persist,
+      await copyEach({ ctx, specs, options, tracker, control, concurrency, slots: new BatchSlots(() => concurrency.limit), checkpoint, log, persist,
         target: (table) => ({ doc: writer.doc, table, where: writer.where, ...retries }) });
       tracker.state = control.cancelled ? 'cancelled' : 'completed';
       const rate = tracker.runRate();

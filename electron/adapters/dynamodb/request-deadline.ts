@@ -41,13 +41,22 @@ export function withRequestDeadline(inner: Handler, timeoutMs: number): Handler 
       const host = `${request.hostname}${request.port ? `:${request.port}` : ''}`;
       const timer = setTimeout(() => deadline.abort(new RequestDeadlineError(host, timeoutMs)), timeoutMs);
       const caller = options.abortSignal as AbortSignal | undefined;
-      const signal = caller ? AbortSignal.any([caller, deadline.signal]) : deadline.signal;
+      // The caller's abort is passed on by a listener, removed when the attempt ends, not by
+      // AbortSignal.any(): that hangs a weak reference per request on the caller's long-lived
+      // signal, and the copy's young-generation GCs grew several times dearer (issue 16).
+      const followCaller = () => deadline.abort(caller!.reason);
+      if (caller?.aborted) followCaller();
+      else caller?.addEventListener('abort', followCaller, { once: true });
+      const settled = () => {
+        clearTimeout(timer);
+        caller?.removeEventListener('abort', followCaller);
+      };
       try {
-        const output = await inner.handle(request, { ...options, abortSignal: signal });
-        guardBody(output.response, signal, () => clearTimeout(timer));
+        const output = await inner.handle(request, { ...options, abortSignal: deadline.signal });
+        guardBody(output.response, deadline.signal, settled);
         return output;
       } catch (error) {
-        clearTimeout(timer);
+        settled();
         throw deadline.signal.aborted && !caller?.aborted ? deadline.signal.reason : error;
       }
     },

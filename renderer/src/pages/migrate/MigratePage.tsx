@@ -14,10 +14,10 @@ import { PriceRegionSelect } from './PriceRegionSelect';
 import { ProfileEditor } from './ProfileEditor';
 import { RuleEffects } from './RuleEffects';
 import { RunSettingsFields } from './RunSettingsFields';
-import { useMigration, type Migration, type RunSettings } from './use-migration';
+import { ADAPTIVE, useMigration, type Migration, type RunSettings } from './use-migration';
 
 export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; onConnect(): void }) {
-  const [settings, setSettings] = useState<RunSettings>({ collections: [...COLLECTION_NAMES], concurrency: 4, via: 'direct', bucket: '' });
+  const [settings, setSettings] = useState<RunSettings>({ collections: [...COLLECTION_NAMES], concurrency: ADAPTIVE, via: 'direct', bucket: '' });
   const migration = useMigration({ sourceId: mongo?.id ?? '', targetId: dynamo?.id ?? '' }, settings);
   const { jobId, plan, priceRegion, choosePriceRegion, failures } = migration;
 

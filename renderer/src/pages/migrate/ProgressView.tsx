@@ -1,4 +1,4 @@
-import type { MigrationProgress } from '../../../../shared/migration';
+import type { ConcurrencyReport, MigrationProgress } from '../../../../shared/migration';
 import { formatCount, formatSeconds } from '../../components/format';
 import { ProgressBar } from '../../components/ProgressBar';
 
@@ -10,6 +10,11 @@ function rateText(state: string, docsPerSecond: number | undefined, preparing: b
   return preparing ? 'preparing…' : `${formatCount(Math.round(docsPerSecond ?? 0))} docs/s`;
 }
 const etaText = (state: string, eta: number | null | undefined, preparing: boolean) => (state === 'running' && !preparing ? formatSeconds(eta) : '—');
+
+/** The batches in flight the engine runs: the number it chose (adaptive) or was given (fixed). */
+function concurrencyText({ mode, current, peak }: ConcurrencyReport): string {
+  return mode === 'adaptive' ? `${current} (adaptive, peak ${peak})` : `${current} (fixed)`;
+}
 
 /** Overall and per-collection bars, with rate and ETA, as the engine reports them. */
 export function ProgressView({ progress }: { progress: MigrationProgress }) {
@@ -30,6 +35,7 @@ export function ProgressView({ progress }: { progress: MigrationProgress }) {
           <dt>Rate</dt><dd data-testid="overall-rate">{progress.state === 'running' ? rateText('running', overall.docsPerSecond, preparing) : `${formatCount(Math.round(overall.docsPerSecond))} docs/s`}</dd>
           <dt>ETA</dt><dd>{etaText(progress.state, overall.etaSeconds, preparing)}</dd>
           <dt>Elapsed</dt><dd>{formatSeconds(progress.elapsedMs / 1000)}</dd>
+          {progress.concurrency && <><dt>In flight</dt><dd data-testid="concurrency">{concurrencyText(progress.concurrency)}</dd></>}
         </dl>
         {progress.error && <p className="inline-error">{progress.error.message}</p>}
       </div>

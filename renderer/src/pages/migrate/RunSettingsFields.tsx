@@ -1,4 +1,7 @@
-import type { RunSettings } from './use-migration';
+import { ADAPTIVE, type RunSettings } from './use-migration';
+
+/** Fixed overrides, within the engine's range (1 to 32). */
+const FIXED_CHOICES = [1, 2, 4, 8, 16, 32];
 
 /** Batches in flight, the path (direct or via S3) and the bucket the S3 path needs. */
 export function RunSettingsFields({ settings, onChange }: { settings: RunSettings; onChange(change: Partial<RunSettings>): void }) {
@@ -6,8 +9,10 @@ export function RunSettingsFields({ settings, onChange }: { settings: RunSetting
   return (
     <>
       <label className="field-inline"><span>Batches in flight</span>
-        <select className="input input-small" aria-label="Concurrency" value={concurrency} onChange={(e) => onChange({ concurrency: Number(e.target.value) })}>
-          {[1, 2, 4, 8, 16].map((n) => <option key={n} value={n}>{n}</option>)}
+        <select className="input input-small" aria-label="Concurrency" value={concurrency} onChange={(e) => onChange({ concurrency: e.target.value === ADAPTIVE ? ADAPTIVE : Number(e.target.value) })}
+          title="Adaptive: the engine finds the number itself (more while throughput grows, half on throttling) and shows it in the progress. A number fixes it.">
+          <option value={ADAPTIVE}>Adaptive (recommended)</option>
+          {FIXED_CHOICES.map((n) => <option key={n} value={n}>{n}</option>)}
         </select>
       </label>
       <label className="field-inline"><span>Path</span>

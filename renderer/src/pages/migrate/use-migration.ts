@@ -6,7 +6,10 @@ import { call } from '../../api/client';
 import { markDataChanged } from '../../api/data-changes';
 import { useShownJob } from '../../api/use-job-progress';
 
-export interface RunSettings { collections: string[]; concurrency: number; via: 'direct' | 's3'; bucket: string }
+/** Batches in flight left to the engine: no number is sent, the engine finds its own and reports it. */
+export const ADAPTIVE = 'adaptive';
+
+export interface RunSettings { collections: string[]; concurrency: number | typeof ADAPTIVE; via: 'direct' | 's3'; bucket: string }
 
 /** The Migrate page's calls: dry run, start (asking first before writing over tables that hold items), pause/resume/cancel, failures. */
 export function useMigration(pair: { sourceId: string; targetId: string }, { collections, concurrency, via, bucket }: RunSettings) {
@@ -27,7 +30,7 @@ export function useMigration(pair: { sourceId: string; targetId: string }, { col
     plan.mutate(region);
   };
   const start = useMutation({
-    mutationFn: (resume: boolean) => call('migration.start', { ...pair, options: { collections, concurrency, resume, via, ...(via === 's3' ? { bucket } : {}), ...withProfile } }),
+    mutationFn: (resume: boolean) => call('migration.start', { ...pair, options: { collections, ...(concurrency === ADAPTIVE ? {} : { concurrency }), resume, via, ...(via === 's3' ? { bucket } : {}), ...withProfile } }),
     onSuccess: ({ jobId: id }) => {
       setOverwrite(undefined);
       markDataChanged(queryClient);
