@@ -46,13 +46,18 @@ async function refuseGap(ctx: MigrationContext, checkpoint: CaptureCheckpoint): 
   throw new AppError('CONFLICT', `The oplog no longer holds the saved position ${formatPosition(checkpoint.position)} (${positionTime(checkpoint.position)}): its oldest change is from ${positionTime(oldest)}, so changes made in between are lost to this capture and following on would leave a gap. Resync the affected collections (${checkpoint.collections.join(', ')}): start a new migration with following (npm run cli -- migrate --follow), and give the oplog room for the whole copy (a larger oplog, or a faster copy).`, { resync: checkpoint.collections });
 }
 
-/** The newest position up to which every change has been read and applied, given this read. */
-function settle(changes: OplogChange[], saved: OplogPosition, full: boolean): OplogPosition {
+/**
+ * The newest position up to which every change has been read and applied, given this read (begun
+ * at `readAt`): changes written at least SETTLE_SECONDS before the read began. Measured on the
+ * write's wall time in milliseconds, from the read's start: the Timestamp's whole seconds and the
+ * time after the apply would leave much less than SETTLE_SECONDS for a late entry to appear.
+ */
+export function settle(changes: OplogChange[], saved: OplogPosition, full: boolean, readAt: number): OplogPosition {
   const last = changes.at(-1);
-  const horizon = Math.min(Date.now() / 1000, full && last ? last.position.t : Infinity) - SETTLE_SECONDS;
+  const horizon = Math.min(readAt, full && last ? last.at : Infinity) - SETTLE_SECONDS * 1000;
   let settled = saved;
   for (const change of changes) {
-    if (change.position.t <= horizon && comparePositions(change.position, settled) > 0) settled = change.position;
+    if (change.at <= horizon && comparePositions(change.position, settled) > 0) settled = change.position;
   }
   return settled;
 }
@@ -109,6 +114,7 @@ export function startFollowing(ctx: MigrationContext, options: FollowOptions = {
         lastGapCheck = Date.now();
       }
       const read = ++reads;
+      const readAt = Date.now();
       const { changes, full } = await readChanges(ctx.source, saved.collections, cursor, READ_LIMIT);
       const fresh = changes.filter((c) => !applied.has(formatPosition(c.position)));
       lag.read(fresh, full);
@@ -120,7 +126,7 @@ export function startFollowing(ctx: MigrationContext, options: FollowOptions = {
         for (const change of fresh) applied.add(formatPosition(change.position));
         lag.done(fresh);
       }
-      const settled = settle(changes, saved.position, full);
+      const settled = settle(changes, saved.position, full, readAt);
       if (comparePositions(settled, saved.position) > 0 && (full || Date.now() - lastSave >= SAVE_INTERVAL_MS || stopped)) {
         keys.flush();
         saved.position = settled;
