@@ -9,6 +9,7 @@ import {
 import { checkInputLimits } from './input-limits';
 import { MigrationProfileSchema } from './migration-profile';
 import { FilterSchema, FindOptionsSchema, ProjectionSchema, SortSchema, UpdateSchema, matchesEverything, ownRecord, parseFilter } from './query';
+import { CutoverOptionsSchema, CutoverProgressSchema, CutoverVerifySchema } from './cutover';
 import { AlertDashboardInputSchema, AlertDashboardSchema } from './alert-dashboard';
 import { EXPORT_FORMATS } from './export-format';
 import { FieldStatSchema } from './field-overview';
@@ -109,7 +110,7 @@ function refuseAccidentalMatchAll(input: { filter: Record<string, unknown>; matc
 const MigrationPairSchema = { sourceId: IdSchema, targetId: IdSchema };
 const JobRef = z.object({ jobId: IdSchema }).strict();
 
-export const JobKindSchema = z.enum(['migration', 'verify']);
+export const JobKindSchema = z.enum(['migration', 'verify', 'cutover']);
 export const JobSummarySchema = z.object({
   jobId: IdSchema,
   kind: JobKindSchema,
@@ -238,6 +239,13 @@ export const calls = {
   'verify.status': call(JobRef, VerifyProgressSchema),
   'verify.cancel': call(JobRef, VerifyProgressSchema),
 
+  /** The guided cutover: one job from the full load to the switch (shared/cutover.ts). */
+  'cutover.start': call(z.object({ ...MigrationPairSchema, options: CutoverOptionsSchema.strict().default(CutoverOptionsSchema.parse({})) }).strict(), z.object({ jobId: IdSchema })),
+  'cutover.status': call(JobRef, CutoverProgressSchema),
+  /** The DBA has stopped writes to MongoDB: drain, then the final verify (all documents, or a sample). Refused before "in sync". */
+  'cutover.confirmStopWrites': call(z.object({ jobId: IdSchema, verify: CutoverVerifySchema.strict().default({}) }).strict(), CutoverProgressSchema),
+  'cutover.cancel': call(JobRef, CutoverProgressSchema),
+
   /** Jobs still known to the main process, newest first: how a reloaded window finds its run. */
   'jobs.list': call(Empty, z.array(JobSummarySchema)),
 
@@ -253,6 +261,7 @@ export const calls = {
 export const streams = {
   'migration.progress': stream(JobRef, MigrationProgressSchema),
   'verify.progress': stream(JobRef, VerifyProgressSchema),
+  'cutover.progress': stream(JobRef, CutoverProgressSchema),
 } as const;
 
 export type Calls = typeof calls;

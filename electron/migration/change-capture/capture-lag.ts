@@ -1,28 +1,9 @@
-import type { ErrorCode } from '../../../shared/errors';
+import type { CaptureStatus } from '../../../shared/cutover';
 import type { OplogChange } from '../../adapters/mongodb/oplog';
 
-export interface CollectionLag {
-  collection: string;
-  /** Changes read from the oplog and not applied yet. */
-  pending: number;
-  /** Age of the oldest change not applied yet; 0 when none is waiting. */
-  secondsBehind: number;
-  applied: number;
-}
+export type { CaptureStatus, CollectionLag } from '../../../shared/cutover';
 
-export interface CaptureStatus {
-  state: 'starting' | 'catching-up' | 'in-sync' | 'stopped' | 'failed';
-  secondsBehind: number;
-  pending: number;
-  applied: number;
-  failed: number;
-  /** The saved position as `seconds.increment` of the oplog Timestamp. */
-  position: string;
-  collections: CollectionLag[];
-  error?: { code: ErrorCode; message: string };
-}
-
-/** Lag under this many seconds, with nothing more waiting in the oplog, is "in sync". */
+/** Lag under this many seconds, with nothing more waiting in the oplog, is "in sync" (unless the caller sets its own threshold). */
 export const IN_SYNC_SECONDS = 2;
 
 /** Per collection: what is waiting, since when, and what was applied. */
@@ -32,7 +13,7 @@ export class LagTracker {
   /** The last read filled its limit (more changes wait than are counted), or nothing was read yet. */
   private more = true;
 
-  constructor(private readonly collections: readonly string[]) {}
+  constructor(private readonly collections: readonly string[], private readonly inSyncSeconds = IN_SYNC_SECONDS) {}
 
   read(changes: OplogChange[], more: boolean): void {
     this.more = more;
@@ -62,7 +43,7 @@ export class LagTracker {
       secondsBehind,
       pending: collections.reduce((sum, c) => sum + c.pending, 0),
       applied: collections.reduce((sum, c) => sum + c.applied, 0),
-      inSync: !this.more && secondsBehind < IN_SYNC_SECONDS,
+      inSync: !this.more && secondsBehind < this.inSyncSeconds,
     };
   }
 }

@@ -13,6 +13,8 @@ export interface FollowOptions {
   pollMs?: number;
   /** For measurements: each applied change's delay from its write to its apply (ms). */
   onApplied?: (delaysMs: number[]) => void;
+  /** "In sync" below this lag (s); default IN_SYNC_SECONDS. The console's cutover lets the DBA set it. */
+  inSyncSeconds?: number;
 }
 
 export interface Follower {
@@ -88,7 +90,7 @@ export function startFollowing(ctx: MigrationContext, options: FollowOptions = {
       checkpoint = requireCaptureCheckpoint(ctx);
       await checkOplog(ctx.source);
       keys = new KeyMap(ctx.stateDir, false);
-      tracker = new LagTracker(checkpoint.collections);
+      tracker = new LagTracker(checkpoint.collections, options.inSyncSeconds);
       state = 'catching-up';
       await follow(checkpoint, keys, tracker);
       state = 'stopped';
