@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { MongoClient } from 'mongodb';
 import { startLiveWriter, type LiveWriter } from '../electron/sandbox/live-writer';
@@ -29,6 +30,29 @@ test.afterAll(async () => {
 
 const step = (page: Page, id: string) => page.getByTestId(`cutover-step-${id}`);
 
+/** Panels whose content is wider than the panel, as ux-pages.spec checks every other page. */
+const spilling = (page: Page) => page.locator('.panel').evaluateAll((panels) => panels
+  .filter((panel) => panel.scrollWidth > panel.clientWidth + 1)
+  .map((panel) => `${panel.querySelector('h2')?.textContent ?? panel.className}: ${panel.scrollWidth} > ${panel.clientWidth}`));
+
+/** No horizontal overflow, nothing spilling, then a full-page screenshot at this width. */
+async function checkLayout(page: Page, name: string, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 800 });
+  await page.waitForTimeout(500);
+  await expectNoHorizontalOverflow(page);
+  expect(await spilling(page)).toEqual([]);
+  await page.screenshot({ path: `e2e/screenshots/${name}-${width}.png`, fullPage: true });
+}
+
+async function expectNoSeriousAxeViolation(page: Page): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).include('main').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`), colorScheme).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 test('the guided cutover reaches "in sync" with a live writer, survives a reload, then drains, verifies clean and shows the switch', async ({ browser }) => {
   test.setTimeout(360_000);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
@@ -49,11 +73,9 @@ test('the guided cutover reaches "in sync" with a live writer, survives a reload
   await expect(page.getByTestId('lag-chart').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('lag-table')).toContainText('alerts');
   await page.waitForTimeout(1500);
-  await page.screenshot({ path: 'e2e/screenshots/30-cutover-in-sync-1440.png', fullPage: true });
-  await page.setViewportSize({ width: 1024, height: 800 });
-  await page.waitForTimeout(500);
-  await expectNoHorizontalOverflow(page);
-  await page.screenshot({ path: 'e2e/screenshots/30-cutover-in-sync-1024.png', fullPage: true });
+  await checkLayout(page, '30-cutover-in-sync', 1440);
+  await checkLayout(page, '30-cutover-in-sync', 1024);
+  await expectNoSeriousAxeViolation(page);
 
   // One job in the main process: a reloaded console finds it at the same step.
   await page.reload();
@@ -75,6 +97,8 @@ test('the guided cutover reaches "in sync" with a live writer, survives a reload
   await expect(page.getByTestId('switch-variables')).toContainText('DYNAMODB_TABLE_PREFIX=AlertWhisperer');
   await expect(page.getByTestId('lag-pending')).toHaveText('0');
   expect(written.inserted + written.updated + written.deleted).toBeGreaterThan(100);
-  await page.screenshot({ path: 'e2e/screenshots/31-cutover-switch-1024.png', fullPage: true });
+  await checkLayout(page, '31-cutover-switch', 1024);
+  await checkLayout(page, '31-cutover-switch', 1440);
+  await expectNoSeriousAxeViolation(page);
   await context.close();
 });
