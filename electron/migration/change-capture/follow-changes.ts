@@ -105,46 +105,75 @@ export function startFollowing(ctx: MigrationContext, options: FollowOptions = {
     return status();
   }
 
+  /** Changes read and handed to an apply (a later read returns them again until the saved position passes them). */
+  const dispatched = new Set<string>();
+  /** Where the read in flight started: entries at or before it will not come back from it. */
+  let readingFrom: OplogPosition | undefined;
+  let lastSave = 0;
+
+  /** Applies one read's fresh changes, then saves the position they settle (see `settle`). */
+  async function applyBatch(saved: CaptureCheckpoint, keys: KeyMap, lag: LagTracker, read: { fresh: OplogChange[]; changes: OplogChange[]; full: boolean; readAt: number }): Promise<void> {
+    if (read.fresh.length > 0) {
+      const outcome = await applyChanges(ctx, keys, read.fresh);
+      failed += outcome.failures.length;
+      const now = Date.now();
+      options.onApplied?.(read.fresh.map((c) => now - c.at));
+      lag.done(read.fresh);
+    }
+    const settled = settle(read.changes, saved.position, read.full, read.readAt);
+    if (comparePositions(settled, saved.position) <= 0 || !(read.full || Date.now() - lastSave >= SAVE_INTERVAL_MS || stopped)) return;
+    keys.flush();
+    saved.position = settled;
+    saveCaptureCheckpoint(ctx.stateDir, saved);
+    lastSave = Date.now();
+    const forget = readingFrom && comparePositions(readingFrom, settled) < 0 ? readingFrom : settled;
+    for (const key of dispatched) if (comparePositions(parsePosition(key), forget) <= 0) dispatched.delete(key);
+  }
+
+  /**
+   * While a backlog fills whole reads, reads the next batch while the previous one is applied
+   * (pipelined); once caught up, reads again after the apply. Batches apply one after another,
+   * so one document's changes keep their order.
+   */
   async function follow(saved: CaptureCheckpoint, keys: KeyMap, lag: LagTracker): Promise<void> {
-    const applied = new Set<string>();
     let cursor = saved.position;
     let lastGapCheck = 0;
-    let lastSave = 0;
-    while (!stopped) {
-      if (Date.now() - lastGapCheck > GAP_CHECK_MS) {
-        await refuseGap(ctx, saved);
-        lastGapCheck = Date.now();
-      }
-      const read = ++reads;
-      const readAt = Date.now();
-      const { changes, full } = await readChanges(ctx.source, saved.collections, cursor, READ_LIMIT);
-      const fresh = changes.filter((c) => !applied.has(formatPosition(c.position)));
-      lag.read(fresh, full);
-      if (fresh.length > 0) {
-        const outcome = await applyChanges(ctx, keys, fresh);
-        failed += outcome.failures.length;
-        const now = Date.now();
-        options.onApplied?.(fresh.map((c) => now - c.at));
-        for (const change of fresh) applied.add(formatPosition(change.position));
-        lag.done(fresh);
-      }
-      const settled = settle(changes, saved.position, full, readAt);
-      if (comparePositions(settled, saved.position) > 0 && (full || Date.now() - lastSave >= SAVE_INTERVAL_MS || stopped)) {
-        keys.flush();
-        saved.position = settled;
-        saveCaptureCheckpoint(ctx.stateDir, saved);
-        lastSave = Date.now();
-        for (const key of applied) if (comparePositions(parsePosition(key), settled) <= 0) applied.delete(key);
-      }
-      // A full read pages on from its last change; otherwise the next read starts again from the saved position.
-      cursor = full ? changes.at(-1)!.position : saved.position;
-      if (fresh.length === 0 && !full) {
+    let applying: Promise<void> = Promise.resolve();
+    try {
+      while (!stopped) {
+        if (Date.now() - lastGapCheck > GAP_CHECK_MS) {
+          await refuseGap(ctx, saved);
+          lastGapCheck = Date.now();
+        }
+        const read = ++reads;
+        const readAt = Date.now();
+        readingFrom = cursor;
+        const { changes, full } = await readChanges(ctx.source, saved.collections, cursor, READ_LIMIT);
+        readingFrom = undefined;
+        const fresh = changes.filter((c) => !dispatched.has(formatPosition(c.position)));
+        for (const change of fresh) dispatched.add(formatPosition(change.position));
+        lag.read(fresh, full);
+        await applying;
+        applying = applyBatch(saved, keys, lag, { fresh, changes, full, readAt });
+        applying.catch(() => {}); // awaited before the next apply, or below
+        // A full read (a backlog) pages on from its last change while this batch applies.
+        if (full) {
+          cursor = changes.at(-1)!.position;
+          continue;
+        }
+        // Caught up: one read at a time (each costs FerretDB a scan of its whole oplog), from the saved position.
+        await applying;
+        cursor = saved.position;
+        if (fresh.length > 0) continue;
         for (const waiter of waiters) if (waiter.after < read) waiter.resolve();
         waiters = waiters.filter((waiter) => waiter.after >= read);
         if (options.untilDrained) break;
+        if (!stopped) await new Promise<void>((resolve) => { wake = resolve; setTimeout(resolve, pollMs); });
       }
-      if (!full && !stopped) await new Promise<void>((resolve) => { wake = resolve; setTimeout(resolve, pollMs); });
+    } finally {
+      await applying.catch(() => {});
     }
+    await applying;
   }
 
   return {
