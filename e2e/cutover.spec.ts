@@ -1,30 +1,21 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { MongoClient } from 'mongodb';
-import { startLiveWriter, type LiveWriter } from '../electron/sandbox/live-writer';
 import { startConsoleProcess, type ConsoleProcess } from './console-process';
 import { callConsole } from './contract-client';
 import { expectNoHorizontalOverflow, MONGO, DYNAMO } from './feature-helpers';
 
 /**
- * Issue 13: the guided cutover in the console, with the sandbox's live writer changing alerts
- * throughout. A console of its own (its sandbox's FerretDB keeps an oplog), so the writes and the
+ * Issue 13: the guided cutover in the console, with the sandbox's live writer (started and stopped
+ * on the page) changing alerts throughout. A console of its own (its sandbox's FerretDB keeps an oplog), so the writes and the
  * cutover's copy do not touch the data the other specs read.
  */
 let consoleProcess: ConsoleProcess;
-let client: MongoClient;
-let writer: LiveWriter | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(360_000);
   consoleProcess = await startConsoleProcess(300);
-  const sandbox = await callConsole('sandbox.status', {}, consoleProcess);
-  client = new MongoClient(sandbox.mongo!.url!);
-  await client.connect();
 });
 test.afterAll(async () => {
-  await writer?.stop();
-  await client?.close();
   await consoleProcess?.stop();
 });
 
@@ -62,7 +53,9 @@ test('the guided cutover reaches "in sync" with a live writer, survives a reload
   await page.getByRole('link', { name: 'Cutover' }).click();
   await expect(page.getByRole('heading', { name: 'Cutover', level: 1 })).toBeVisible();
 
-  writer = await startLiveWriter(client.db(), 40);
+  // The sandbox's live writer plays the application from now on.
+  await page.getByRole('button', { name: 'Start writing 20 changes/s' }).click();
+  await expect(page.getByTestId('sandbox-writer').getByText('20 changes/s', { exact: true })).toBeVisible();
   await page.getByLabel('Lag threshold in seconds').fill('3');
   await page.getByRole('button', { name: 'Start cutover' }).click();
   await expect(step(page, 'full-load')).toHaveAttribute('data-status', /current|done/);
@@ -72,7 +65,7 @@ test('the guided cutover reaches "in sync" with a live writer, survives a reload
   // Changes keep arriving and being applied: the chart has samples, the table names alerts.
   await expect(page.getByTestId('lag-chart').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('lag-table')).toContainText('alerts');
-  await page.waitForTimeout(1500);
+  await page.waitForTimeout(8000); // a few more seconds of the chart while changes keep arriving
   await checkLayout(page, '30-cutover-in-sync', 1440);
   await checkLayout(page, '30-cutover-in-sync', 1024);
   await expectNoSeriousAxeViolation(page);
@@ -82,9 +75,11 @@ test('the guided cutover reaches "in sync" with a live writer, survives a reload
   await expect(step(page, 'in-sync')).toHaveAttribute('data-status', 'current');
   await expect(page.getByTestId('lag-chart').locator('canvas')).toBeVisible();
 
-  await writer.stop();
-  const written = writer.counts();
-  writer = undefined;
+  // This sandbox's "stop writes to MongoDB".
+  await page.getByRole('button', { name: 'Stop the writer' }).click();
+  await expect(page.getByRole('button', { name: 'Start writing 20 changes/s' })).toBeVisible();
+  const written = await callConsole('sandbox.writer', {}, consoleProcess);
+  expect(written.running).toBe(false);
   const checklist = page.getByTestId('stop-writes');
   const confirm = page.getByRole('button', { name: 'Writes are stopped: drain and verify' });
   await expect(confirm).toBeDisabled();
@@ -96,7 +91,7 @@ test('the guided cutover reaches "in sync" with a live writer, survives a reload
   await expect(page.getByTestId('switch-variables')).toContainText('DATABASE_TYPE=dynamodb');
   await expect(page.getByTestId('switch-variables')).toContainText('DYNAMODB_TABLE_PREFIX=AlertWhisperer');
   await expect(page.getByTestId('lag-pending')).toHaveText('0');
-  expect(written.inserted + written.updated + written.deleted).toBeGreaterThan(100);
+  expect(written.counts.inserted + written.counts.updated + written.counts.deleted).toBeGreaterThan(100);
   await checkLayout(page, '31-cutover-switch', 1024);
   await checkLayout(page, '31-cutover-switch', 1440);
   await expectNoSeriousAxeViolation(page);

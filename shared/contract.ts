@@ -142,6 +142,14 @@ export const SandboxStatusSchema = z.object({
 });
 export type SandboxStatus = z.infer<typeof SandboxStatusSchema>;
 
+/** The sandbox's live writer: alerts inserted, updated and deleted at a steady rate, to try a cutover on. */
+export const SandboxWriterSchema = z.object({
+  running: z.boolean(),
+  changesPerSecond: z.number().int().nonnegative(),
+  counts: z.object({ inserted: z.number().int().nonnegative(), updated: z.number().int().nonnegative(), deleted: z.number().int().nonnegative() }),
+});
+export type SandboxWriter = z.infer<typeof SandboxWriterSchema>;
+
 /** An export of a whole result, read by the main process one page per `export.next`. */
 const ExportStartSchema = z.object({
   ...OnCollection,
@@ -256,6 +264,8 @@ export const calls = {
 
   'sandbox.start': call(z.object({ alerts: z.number().int().min(0).max(100_000).optional() }).strict(), SandboxStatusSchema),
   'sandbox.status': call(Empty, SandboxStatusSchema),
+  /** Starts (a rate), stops (0) or reads (no rate) the sandbox's live writer; refused without a running sandbox. */
+  'sandbox.writer': call(z.object({ changesPerSecond: z.number().int().min(0).max(500).optional() }).strict(), SandboxWriterSchema),
 } as const;
 
 export const streams = {

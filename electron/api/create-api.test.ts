@@ -67,6 +67,7 @@ const TARGETED: Record<CallName, unknown[]> = {
   'cloudformation.template': [{ tablePrefix: 'a b' }, {}, { tablePrefix: 'p'.repeat(2_000_000) }, { tablePrefix: 'p'.repeat(240) }],
   'sandbox.start': [{ alerts: -1 }, { alerts: 1.5 }],
   'sandbox.status': [{ verbose: true }],
+  'sandbox.writer': [{ changesPerSecond: -1 }, { changesPerSecond: 501 }, { changesPerSecond: 2.5 }, { rate: 10 }],
   'documents.explain': [{ ...doc, filter: { $where: 'x' } }, { ...doc, filter: {}, options: { index: 'a b' } }],
   'export.start': [{ ...doc, filter: {}, format: 'xlsx' }, { ...doc, filter: { $expr: {} }, format: 'csv' }, { ...doc, filter: {}, format: 'csv', sort: [['a', 0]] }],
   'export.next': [{ exportId: '' }],

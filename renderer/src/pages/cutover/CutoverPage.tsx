@@ -8,9 +8,13 @@ import { Empty, ErrorNotice, Loading, Notice } from '../../components/Notice';
 import { PageHeader } from '../../components/PageHeader';
 import { CutoverSteps } from './CutoverSteps';
 import { LagPanel } from './LagPanel';
+import { SandboxWriter } from './SandboxWriter';
 import { useCutover, type Cutover, type CutoverSettings } from './use-cutover';
 import '../../features.css';
 import './cutover.css';
+
+/** The sandbox's MongoDB connection (electron/api/sandbox-session.ts): it offers a live writer. */
+const SANDBOX_MONGO = 'sandbox-mongodb';
 
 /** The guided zero-downtime cutover: one job in the main process, found again after a reload. */
 export function CutoverPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; onConnect(): void }) {
@@ -23,6 +27,7 @@ export function CutoverPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnect
     <div className="page">
       <PageHeader title="Cutover" subtitle={<><span className="dot dot-mongo" />{mongo.name} <span className="arrow">→</span> <span className="dot dot-dynamo" />{dynamo.name} · the application keeps running during the copy</>} />
       {!jobId && <StartPanel cutover={cutover} />}
+      {mongo.id === SANDBOX_MONGO && !progress && <SandboxWriter />}
       {progressError !== undefined && <ErrorNotice error={progressError} />}
       {!jobId && <Empty title="No cutover in this session">Start one: the page walks you through each step, and a reload finds it again.</Empty>}
       {jobId && !progress && progressError === undefined && <Loading label="Connecting to the cutover…" />}
@@ -31,6 +36,7 @@ export function CutoverPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnect
           <CutoverSteps cutover={cutover} progress={progress} />
           <div className="cutover-side">
             <LagPanel progress={progress} />
+            {mongo.id === SANDBOX_MONGO && <SandboxWriter />}
             {progress.state === 'running' && <CancelPanel cutover={cutover} />}
             {progress.state === 'cancelled' && <Notice kind="info" title="Cutover cancelled">The position applied is saved: <code>npm run cli -- sync</code> follows on from it, or start a new cutover.</Notice>}
           </div>

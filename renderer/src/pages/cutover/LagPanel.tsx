@@ -44,6 +44,7 @@ export function LagPanel({ progress }: { progress: CutoverProgress }) {
           </tbody>
         </table>
       </div>
+      {lag.failed > 0 && <p className="muted small">Changes that could not be applied are to documents DynamoDB cannot hold (as in the full load: too large, no key, a null index key); the final verify lists them as unmigratable.</p>}
       {lag.error && <p className="inline-error">{lag.error.message}</p>}
     </section>
   );
