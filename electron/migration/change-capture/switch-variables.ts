@@ -15,6 +15,6 @@ export function switchVariables(ctx: MigrationContext): SwitchVariable[] {
     { name: 'DATABASE_TYPE', value: 'dynamodb', note: 'was mongodb (the default)' },
     { name: 'AWS_REGION', value: region ?? 'us-east-1' },
     { name: 'DYNAMODB_TABLE_PREFIX', value: tablePrefix },
-    ...(endpoint ? [{ name: 'AWS_ENDPOINT_URL_DYNAMODB', value: endpoint, note: LOOPBACK.test(endpoint) ? 'a DynamoDB on this machine (such as the sandbox\'s DynamoDB Local): not for production' : 'the target connection\'s own endpoint' }] : []),
+    ...(endpoint ? [{ name: 'AWS_ENDPOINT_URL_DYNAMODB', value: endpoint, note: LOOPBACK.test(endpoint) ? 'a DynamoDB on this machine, such as the sandbox\'s DynamoDB Local: not for production' : 'the target connection\'s own endpoint' }] : []),
   ];
 }
