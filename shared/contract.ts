@@ -11,6 +11,7 @@ import {
 import { checkInputLimits } from './input-limits';
 import { MigrationProfileSchema } from './migration-profile';
 import { FilterSchema, FindOptionsSchema, ProjectionSchema, SortSchema, UpdateSchema, matchesEverything, ownRecord, parseFilter } from './query';
+import { CutoverOptionsSchema, CutoverProgressSchema, CutoverVerifySchema } from './cutover';
 import { AlertDashboardInputSchema, AlertDashboardSchema } from './alert-dashboard';
 import { EXPORT_FORMATS } from './export-format';
 import { FieldStatSchema } from './field-overview';
@@ -111,7 +112,7 @@ function refuseAccidentalMatchAll(input: { filter: Record<string, unknown>; matc
 const MigrationPairSchema = { sourceId: IdSchema, targetId: IdSchema };
 const JobRef = z.object({ jobId: IdSchema }).strict();
 
-export const JobKindSchema = z.enum(['migration', 'verify']);
+export const JobKindSchema = z.enum(['migration', 'verify', 'cutover']);
 export const JobSummarySchema = z.object({
   jobId: IdSchema,
   kind: JobKindSchema,
@@ -142,6 +143,14 @@ export const SandboxStatusSchema = z.object({
   error: AppErrorShape.optional(),
 });
 export type SandboxStatus = z.infer<typeof SandboxStatusSchema>;
+
+/** The sandbox's live writer: alerts inserted, updated and deleted at a steady rate, to try a cutover on. */
+export const SandboxWriterSchema = z.object({
+  running: z.boolean(),
+  changesPerSecond: z.number().int().nonnegative(),
+  counts: z.object({ inserted: z.number().int().nonnegative(), updated: z.number().int().nonnegative(), deleted: z.number().int().nonnegative() }),
+});
+export type SandboxWriter = z.infer<typeof SandboxWriterSchema>;
 
 /** An export of a whole result, read by the main process one page per `export.next`. */
 const ExportStartSchema = z.object({
@@ -241,6 +250,13 @@ export const calls = {
   'verify.status': call(JobRef, VerifyProgressSchema),
   'verify.cancel': call(JobRef, VerifyProgressSchema),
 
+  /** The guided cutover: one job from the full load to the switch (shared/cutover.ts). */
+  'cutover.start': call(z.object({ ...MigrationPairSchema, options: CutoverOptionsSchema.strict().default(CutoverOptionsSchema.parse({})) }).strict(), z.object({ jobId: IdSchema })),
+  'cutover.status': call(JobRef, CutoverProgressSchema),
+  /** The DBA has stopped writes to MongoDB: drain, then the final verify (all documents, or a sample). Refused before "in sync". */
+  'cutover.confirmStopWrites': call(z.object({ jobId: IdSchema, verify: CutoverVerifySchema.strict().default({}) }).strict(), CutoverProgressSchema),
+  'cutover.cancel': call(JobRef, CutoverProgressSchema),
+
   /** Jobs still known to the main process, newest first: how a reloaded window finds its run. */
   'jobs.list': call(Empty, z.array(JobSummarySchema)),
 
@@ -251,11 +267,14 @@ export const calls = {
 
   'sandbox.start': call(z.object({ alerts: z.number().int().min(0).max(100_000).optional() }).strict(), SandboxStatusSchema),
   'sandbox.status': call(Empty, SandboxStatusSchema),
+  /** Starts (a rate), stops (0) or reads (no rate) the sandbox's live writer; refused without a running sandbox. */
+  'sandbox.writer': call(z.object({ changesPerSecond: z.number().int().min(0).max(500).optional() }).strict(), SandboxWriterSchema),
 } as const;
 
 export const streams = {
   'migration.progress': stream(JobRef, MigrationProgressSchema),
   'verify.progress': stream(JobRef, VerifyProgressSchema),
+  'cutover.progress': stream(JobRef, CutoverProgressSchema),
 } as const;
 
 export type Calls = typeof calls;

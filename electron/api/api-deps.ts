@@ -4,6 +4,8 @@ import type { MigrationOptions, MigrationPlan, VerifyOptions, VerifyResult } fro
 import type { MigrationProfile } from '../../shared/migration-profile';
 import type { DatabaseAdapter } from '../adapters/database-adapter';
 import type { MigrationJob } from '../migration';
+import type { CutoverJob } from '../migration/cutover/cutover-job';
+import type { CutoverOptions } from '../../shared/cutover';
 import type { Sandbox } from '../sandbox';
 import type { ConnectionStore } from '../settings/connection-store';
 
@@ -14,6 +16,8 @@ interface MigrationEngine<Context> {
   start(context: Context, options: MigrationOptions): MigrationJob;
   verify(context: Context, options: VerifyOptions, onProgress: (done: number, total: number, phase?: string) => void, signal?: AbortSignal): Promise<VerifyResult>;
   template(prefix: string): Record<string, unknown>;
+  /** The guided cutover: full load, change capture, the DBA's stop-writes step, drain, verify. */
+  cutover(context: Context, options: CutoverOptions): CutoverJob;
 }
 
 export interface ApiDeps<Context = unknown> {

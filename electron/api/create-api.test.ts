@@ -13,7 +13,7 @@ function recordingDeps() {
   const deps: ApiDeps = {
     store,
     createAdapter: refuse('createAdapter'),
-    engine: { open: refuse('open'), plan: refuse('plan'), start: refuse('start'), verify: refuse('verify'), template: refuse('template') },
+    engine: { open: refuse('open'), plan: refuse('plan'), start: refuse('start'), verify: refuse('verify'), template: refuse('template'), cutover: refuse('cutover') },
     startSandbox: refuse('startSandbox'),
     log: () => {},
   };
@@ -60,9 +60,14 @@ const TARGETED: Record<CallName, unknown[]> = {
   'verify.status': [{}],
   'verify.cancel': [{ jobId: '' }],
   'jobs.list': [{ all: true }],
+  'cutover.start': [{ sourceId: 'm', targetId: 'd', options: { lagThresholdSeconds: 0 } }, { sourceId: 'm', targetId: 'd', options: { collections: ['x'] } }, { sourceId: 'm', targetId: 'd', options: { drain: true } }],
+  'cutover.status': [{ jobId: '' }],
+  'cutover.confirmStopWrites': [{ jobId: 'j', verify: { sample: 0 } }, { jobId: 'j', verify: { full: true } }, { verify: {} }],
+  'cutover.cancel': [{ jobId: 3 }],
   'cloudformation.template': [{ tablePrefix: 'a b' }, {}, { tablePrefix: 'p'.repeat(2_000_000) }, { tablePrefix: 'p'.repeat(240) }],
   'sandbox.start': [{ alerts: -1 }, { alerts: 1.5 }],
   'sandbox.status': [{ verbose: true }],
+  'sandbox.writer': [{ changesPerSecond: -1 }, { changesPerSecond: 501 }, { changesPerSecond: 2.5 }, { rate: 10 }],
   'documents.explain': [{ ...doc, filter: { $where: 'x' } }, { ...doc, filter: {}, options: { index: 'a b' } }],
   'export.start': [{ ...doc, filter: {}, format: 'xlsx' }, { ...doc, filter: { $expr: {} }, format: 'csv' }, { ...doc, filter: {}, format: 'csv', sort: [['a', 0]] }],
   'export.next': [{ exportId: '' }],

@@ -7,10 +7,11 @@ import { createApiCore, type Handlers } from './api-core';
 import type { ApiDeps } from './api-deps';
 import { browseHandlers } from './browse-handlers';
 import { connectionHandlers } from './connection-handlers';
+import { cutoverHandlers } from './cutover-handlers';
 import { toErrorData, validationError } from './error-data';
 import { ExportSessions } from './export-sessions';
 import { featureHandlers } from './feature-handlers';
-import type { JobRegistry } from './job-registry';
+import type { JobKind, JobRegistry } from './job-registry';
 import { migrationHandlers } from './migration-handlers';
 import { SandboxSession, sandboxHandlers } from './sandbox-session';
 import { verifyHandlers } from './verify-handlers';
@@ -33,6 +34,7 @@ export function createApi<Context>(deps: ApiDeps<Context>): Api {
     ...browseHandlers(core),
     ...migrationHandlers(core),
     ...verifyHandlers(core),
+    ...cutoverHandlers(core),
     ...sandboxHandlers(sandbox),
     ...featureHandlers(core.adapter, new ExportSessions()),
   };
@@ -60,7 +62,7 @@ async function runCall(handlers: Handlers, name: string, input: unknown, log: (l
   }
 }
 
-const streamKinds: { [K in StreamName]: 'migration' | 'verify' } = { 'migration.progress': 'migration', 'verify.progress': 'verify' };
+const streamKinds: { [K in StreamName]: JobKind } = { 'migration.progress': 'migration', 'verify.progress': 'verify', 'cutover.progress': 'cutover' };
 
 async function subscribe(jobs: JobRegistry, name: string, input: unknown, listener: (event: unknown) => void, log: (line: string) => void): Promise<Outcome<() => void>> {
   try {

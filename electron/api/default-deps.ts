@@ -3,6 +3,7 @@ import { connectMongo } from '../adapters/mongodb/connect';
 import { createDynamoClients } from '../adapters/dynamodb/client';
 import { cloudFormationTemplate, planMigration, verifyMigration, type MigrationContext } from '../migration';
 import { startOnPath } from '../migration/start-on-path';
+import { startCutover } from '../migration/cutover/cutover-job';
 import { startSandbox } from '../sandbox';
 import type { ConnectionStore } from '../settings/connection-store';
 import { redactingLog } from '../settings/mongo-url';
@@ -41,6 +42,7 @@ export function defaultDeps({ store, stateDir, log: write, env = process.env }: 
       start: startOnPath,
       verify: (context, options, onProgress, signal) => verifyMigration({ ...context, ...(signal ? { signal } : {}) }, options, onProgress),
       template: cloudFormationTemplate,
+      cutover: startCutover,
     },
   };
 }

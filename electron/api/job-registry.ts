@@ -1,7 +1,9 @@
 import { AppError } from '../../shared/errors';
 import type { JobSummary, VerifyProgress } from '../../shared/contract';
 import type { MigrationProgress } from '../../shared/migration';
+import type { CutoverProgress } from '../../shared/cutover';
 import type { MigrationJob } from '../migration';
+import type { CutoverJob } from '../migration/cutover/cutover-job';
 
 export type JobKind = JobSummary['kind'];
 
@@ -22,16 +24,16 @@ export interface Job<P extends { state: string }> {
 
 export type VerifyJob = Job<VerifyProgress>;
 
-
 /** The progress each kind sends (the contract's migration.progress and verify.progress events). */
 interface ProgressOf {
   migration: MigrationProgress;
   verify: VerifyProgress;
+  cutover: CutoverProgress;
 }
 /** Each kind's job must be a Job of that kind's progress: the type refuses one that is not. */
 type JobsOfKinds<T extends { [K in JobKind]: Job<ProgressOf[K]> }> = T;
 /** The job each kind registers, so `get` hands back what its handlers need (a migration's failures). */
-type JobOf = JobsOfKinds<{ migration: MigrationJob; verify: VerifyJob }>;
+type JobOf = JobsOfKinds<{ migration: MigrationJob; verify: VerifyJob; cutover: CutoverJob }>;
 
 type Control = 'pause' | 'resume' | 'cancel';
 

@@ -1,7 +1,9 @@
 import { DEFAULT_TABLE_PREFIX } from '../../shared/catalogue';
-import type { SandboxStatus } from '../../shared/contract';
+import type { SandboxStatus, SandboxWriter } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
 import { dynamoDbLocalCredentials } from '../adapters/dynamodb/local-credentials';
 import type { Sandbox } from '../sandbox';
+import { startLiveWriterAt, type LiveWriter } from '../sandbox/live-writer';
 import type { Handlers } from './api-core';
 import type { ApiDeps } from './api-deps';
 import { toErrorData } from './error-data';
@@ -16,6 +18,8 @@ export class SandboxSession {
   private state: SandboxStatus = { state: 'stopped', descriptions: [] };
   private starting: Promise<SandboxStatus> | undefined;
   private running: Sandbox | undefined;
+  private liveWriter: { writer: LiveWriter; changesPerSecond: number } | undefined;
+  private lastCounts: SandboxWriter['counts'] = { inserted: 0, updated: 0, deleted: 0 };
 
   constructor(private readonly deps: Pick<ApiDeps, 'store' | 'startSandbox' | 'log'>) {}
 
@@ -45,7 +49,27 @@ export class SandboxSession {
     return this.state;
   }
 
+  /** Starts the live writer at a rate (replacing one that runs), stops it with 0, or reports it. */
+  async writer(changesPerSecond?: number): Promise<SandboxWriter> {
+    if (changesPerSecond !== undefined) {
+      if (!this.running) throw new AppError('CONFLICT', 'The sandbox is not running: start it on the Connections page first.');
+      await this.stopWriter();
+      if (changesPerSecond > 0) this.liveWriter = { writer: await startLiveWriterAt(this.running.mongoUrl, changesPerSecond), changesPerSecond };
+    }
+    const live = this.liveWriter;
+    return { running: live !== undefined, changesPerSecond: live?.changesPerSecond ?? 0, counts: live ? live.writer.counts() : this.lastCounts };
+  }
+
+  private async stopWriter(): Promise<void> {
+    const live = this.liveWriter;
+    this.liveWriter = undefined;
+    if (!live) return;
+    await live.writer.stop();
+    this.lastCounts = live.writer.counts();
+  }
+
   async stop(): Promise<void> {
+    await this.stopWriter();
     await this.starting?.catch(() => {});
     await this.running?.stop();
     this.running = undefined;
@@ -64,10 +88,11 @@ export class SandboxSession {
   }
 }
 
-/** The Connections page's sandbox button: start (or join) the one sandbox, and its status. */
-export function sandboxHandlers(sandbox: SandboxSession): Handlers<'sandbox.start' | 'sandbox.status'> {
+/** The Connections page's sandbox button: start (or join) the one sandbox, and its status; the Cutover page's live writer. */
+export function sandboxHandlers(sandbox: SandboxSession): Handlers<'sandbox.start' | 'sandbox.status' | 'sandbox.writer'> {
   return {
     'sandbox.start': async ({ alerts }) => sandbox.start(alerts),
     'sandbox.status': async () => sandbox.status(),
+    'sandbox.writer': async ({ changesPerSecond }) => sandbox.writer(changesPerSecond),
   };
 }

@@ -40,7 +40,7 @@ async function startedApi(first: unknown) {
   const refuse = () => { throw new Error('not used'); };
   const deps: ApiDeps = {
     store, createAdapter: refuse, startSandbox: refuse, log: (line) => logged.push(line),
-    engine: { open: async () => ({ context: {}, close: async () => {} }), start: () => job, plan: refuse, verify: refuse, template: refuse },
+    engine: { open: async () => ({ context: {}, close: async () => {} }), start: () => job, plan: refuse, verify: refuse, template: refuse, cutover: refuse },
   };
   const api = createApi(deps);
   expect(await api.call('migration.start', { sourceId: 'm', targetId: 'd' })).toMatchObject({ ok: true, output: { jobId: 'job-1' } });

@@ -2,6 +2,7 @@ import type { MigrationContext } from '../migration';
 import { IN_SYNC_SECONDS, startFollowing, type CaptureStatus } from '../migration/change-capture';
 import { AppError } from '../../shared/errors';
 import { lagLine } from './follow-view';
+import { switchVariables } from '../migration/change-capture/switch-variables';
 
 interface Writes { stop(): Promise<void>; counts(): { inserted: number; updated: number; deleted: number } }
 
@@ -44,12 +45,9 @@ export async function cutOver(ctx: MigrationContext, writes: Writes, write: (lin
 }
 
 /** What to set in the application's environment to run it on DynamoDB (its own guide's variables). */
-export function switchLines(ctx: MigrationContext, endpoint?: string): string[] {
+export function switchLines(ctx: MigrationContext): string[] {
   return [
     'Switch the application to DynamoDB: set in its environment and restart it',
-    '  DATABASE_TYPE=dynamodb',
-    `  AWS_REGION=${ctx.target.config.region ?? 'us-east-1'}`,
-    `  DYNAMODB_TABLE_PREFIX=${ctx.target.config.tablePrefix}`,
-    ...(endpoint ? [`  AWS_ENDPOINT_URL_DYNAMODB=${endpoint}   (the sandbox's DynamoDB Local; not in production)`] : []),
+    ...switchVariables(ctx).map((v) => `  ${v.name}=${v.value}${v.note && v.name !== 'DATABASE_TYPE' ? `   (${v.note})` : ''}`),
   ];
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Long, type Db, type Document } from 'mongodb';
+import { Long, MongoClient, type Db, type Document } from 'mongodb';
 
 export interface LiveWriter {
   counts(): { inserted: number; updated: number; deleted: number };
@@ -78,4 +78,17 @@ export async function startLiveWriter(db: Db, changesPerSecond: number): Promise
       await Promise.all(inFlight);
     },
   };
+}
+
+/** The sandbox's writer in the console: its own connection to the sandbox's database, closed by stop(). */
+export async function startLiveWriterAt(url: string, changesPerSecond: number): Promise<LiveWriter> {
+  const client = new MongoClient(url, { serverSelectionTimeoutMS: 5000 });
+  await client.connect();
+  try {
+    const writer = await startLiveWriter(client.db(), changesPerSecond);
+    return { counts: writer.counts, stop: () => writer.stop().finally(() => client.close()) };
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
 }

@@ -51,7 +51,7 @@ function optionsOf(url: string): string[] {
 
 function deps(store = createConnectionStore()): ApiDeps {
   const refuse = () => { throw new Error('not used'); };
-  return { store, createAdapter: refuse, engine: { open: refuse, plan: refuse, start: refuse, verify: refuse, template: refuse }, startSandbox: refuse, log: () => {} };
+  return { store, createAdapter: refuse, engine: { open: refuse, plan: refuse, start: refuse, verify: refuse, template: refuse, cutover: refuse }, startSandbox: refuse, log: () => {} };
 }
 
 describe('secrets in MongoDB URLs', () => {

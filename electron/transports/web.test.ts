@@ -22,7 +22,7 @@ beforeAll(async () => {
   const deps: ApiDeps = {
     store: createConnectionStore(),
     createAdapter: refuse('createAdapter'),
-    engine: { open: refuse('open'), plan: refuse('plan'), start: refuse('start'), verify: refuse('verify'), template: refuse('template') },
+    engine: { open: refuse('open'), plan: refuse('plan'), start: refuse('start'), verify: refuse('verify'), template: refuse('template'), cutover: refuse('cutover') },
     startSandbox: refuse('startSandbox'),
     log: () => {},
   };

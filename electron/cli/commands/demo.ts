@@ -80,7 +80,7 @@ export const demoCommand: CliCommand = {
             if (missingPlanted.length > 0) write(`Planted problem documents that did not fail as expected: ${missingPlanted.map((p) => `${p.collection}/${p.id}`).join(', ')}`);
             if (capture && capture.failed > 0) write(`Change capture could not apply ${capture.failed} changes (see above).`);
             const ok = result.ok && unexpected.length === 0 && missingPlanted.length === 0 && (capture?.failed ?? 0) === 0;
-            if (ok && capture) for (const line of ['', ...switchLines(ctx, sandbox.dynamoEndpoint)]) write(line);
+            if (ok && capture) for (const line of ['', ...switchLines(ctx)]) write(line);
             write(ok
               ? `Demo OK: everything that can be migrated was migrated and verified; the ${summary.failures.length} failures are the sample data's planted unmigratable documents.`
               : 'Demo found problems (see above).');

@@ -12,8 +12,11 @@ export interface ApplyFailure { collection: string; key: string; reason: string 
 
 export interface ApplyOutcome { written: number; deleted: number; failures: ApplyFailure[] }
 
-/** Source documents read per round trip, and DynamoDB requests in flight at once. */
-const READ_CHUNK = 200;
+/**
+ * Source documents read per round trip (an `_id: {$in}` read: FerretDB scans the whole collection
+ * for it, so fewer and larger reads are cheaper there), and DynamoDB requests in flight at once.
+ */
+const READ_CHUNK = 500;
 const PARALLEL = 8;
 
 async function inParallel(tasks: (() => Promise<void>)[], limit: number): Promise<void> {

@@ -19,6 +19,7 @@ describe('change capture during and after a full load', () => {
   afterAll(() => ctx?.close());
 
   it('applies every insert, update and delete made meanwhile: verify finds no difference after the drain', async () => {
+    const planted = await ctx.source.db.collection('alerts').findOne({ id: 'alert-status-missing' }, { projection: { _id: 1 } });
     const t0 = Date.now();
     const writer = await startLiveWriter(ctx.source.db, 40);
     const job = startMigration(ctx, { collections: [], concurrency: 4 }, followHooks(ctx));
@@ -39,7 +40,10 @@ describe('change capture during and after a full load', () => {
     expect(duringLoad.inserted + duringLoad.updated + duringLoad.deleted).toBeGreaterThan(20);
     expect(counts.deleted).toBeGreaterThan(10);
     expect(final.error).toBeUndefined();
-    expect(final.failed).toBe(0);
+    // A change to the sample data's planted unmigratable alert (status null) fails to apply, as its copy did;
+    // the writer may or may not have touched it. Any other failure is a defect.
+    const touched = planted ? await ctx.source.client.db('local').collection('oplog.rs').countDocuments({ ns: `${ctx.database}.alerts`, $or: [{ 'o._id': planted._id }, { 'o2._id': planted._id }] }) : 0;
+    expect(final.failed).toBeLessThanOrEqual(touched);
     expect(differences(await verifyMigration(ctx, {}))).toEqual([]);
   }, 180_000);
 });

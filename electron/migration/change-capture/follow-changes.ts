@@ -13,6 +13,8 @@ export interface FollowOptions {
   pollMs?: number;
   /** For measurements: each applied change's delay from its write to its apply (ms). */
   onApplied?: (delaysMs: number[]) => void;
+  /** "In sync" below this lag (s); default IN_SYNC_SECONDS. The console's cutover lets the DBA set it. */
+  inSyncSeconds?: number;
 }
 
 export interface Follower {
@@ -46,13 +48,18 @@ async function refuseGap(ctx: MigrationContext, checkpoint: CaptureCheckpoint): 
   throw new AppError('CONFLICT', `The oplog no longer holds the saved position ${formatPosition(checkpoint.position)} (${positionTime(checkpoint.position)}): its oldest change is from ${positionTime(oldest)}, so changes made in between are lost to this capture and following on would leave a gap. Resync the affected collections (${checkpoint.collections.join(', ')}): start a new migration with following (npm run cli -- migrate --follow), and give the oplog room for the whole copy (a larger oplog, or a faster copy).`, { resync: checkpoint.collections });
 }
 
-/** The newest position up to which every change has been read and applied, given this read. */
-function settle(changes: OplogChange[], saved: OplogPosition, full: boolean): OplogPosition {
+/**
+ * The newest position up to which every change has been read and applied, given this read (begun
+ * at `readAt`): changes written at least SETTLE_SECONDS before the read began. Measured on the
+ * write's wall time in milliseconds, from the read's start: the Timestamp's whole seconds and the
+ * time after the apply would leave much less than SETTLE_SECONDS for a late entry to appear.
+ */
+export function settle(changes: OplogChange[], saved: OplogPosition, full: boolean, readAt: number): OplogPosition {
   const last = changes.at(-1);
-  const horizon = Math.min(Date.now() / 1000, full && last ? last.position.t : Infinity) - SETTLE_SECONDS;
+  const horizon = Math.min(readAt, full && last ? last.at : Infinity) - SETTLE_SECONDS * 1000;
   let settled = saved;
   for (const change of changes) {
-    if (change.position.t <= horizon && comparePositions(change.position, settled) > 0) settled = change.position;
+    if (change.at <= horizon && comparePositions(change.position, settled) > 0) settled = change.position;
   }
   return settled;
 }
@@ -88,9 +95,9 @@ export function startFollowing(ctx: MigrationContext, options: FollowOptions = {
       checkpoint = requireCaptureCheckpoint(ctx);
       await checkOplog(ctx.source);
       keys = new KeyMap(ctx.stateDir, false);
-      tracker = new LagTracker(checkpoint.collections);
+      tracker = new LagTracker(checkpoint.collections, options.inSyncSeconds);
       state = 'catching-up';
-      await follow(ctx, options, loop, { saved: checkpoint, keys, lag: tracker });
+      await follow(new FollowRun(ctx, options, loop, { saved: checkpoint, keys, lag: tracker }));
       state = 'stopped';
     } catch (caught) {
       const failure = isAppError(caught) ? caught : new AppError('INTERNAL', (caught as Error)?.message ?? String(caught));
@@ -114,46 +121,96 @@ export function startFollowing(ctx: MigrationContext, options: FollowOptions = {
   };
 }
 
-async function follow(ctx: MigrationContext, options: FollowOptions, loop: FollowLoop, { saved, keys, lag }: { saved: CaptureCheckpoint; keys: KeyMap; lag: LagTracker }): Promise<void> {
-  const pollMs = options.pollMs ?? 100;
-  const applied = new Set<string>();
-  let cursor = saved.position;
-  let lastGapCheck = 0;
-  let lastSave = 0;
-  while (!loop.stopped) {
-    if (Date.now() - lastGapCheck > GAP_CHECK_MS) {
-      await refuseGap(ctx, saved);
-      lastGapCheck = Date.now();
-    }
-    const read = ++loop.reads;
-    const { changes, full } = await readChanges(ctx.source, saved.collections, cursor, READ_LIMIT);
-    const fresh = changes.filter((c) => !applied.has(formatPosition(c.position)));
-    lag.read(fresh, full);
-    if (fresh.length > 0) {
-      const outcome = await applyChanges(ctx, keys, fresh);
-      loop.failed += outcome.failures.length;
+interface OplogRead { fresh: OplogChange[]; changes: OplogChange[]; full: boolean; readAt: number }
+
+/** One follow loop's state: what it read, what it applied, and the position it saved. */
+class FollowRun {
+  /** Changes read and handed to an apply (a later read returns them again until the saved position passes them). */
+  readonly dispatched = new Set<string>();
+  /** Where the read in flight started: entries at or before it will not come back from it. */
+  readingFrom: OplogPosition | undefined;
+  private lastSave = 0;
+
+  constructor(
+    readonly ctx: MigrationContext,
+    readonly options: FollowOptions,
+    readonly loop: FollowLoop,
+    readonly io: { saved: CaptureCheckpoint; keys: KeyMap; lag: LagTracker },
+  ) {}
+
+  /** Applies one read's fresh changes, then saves the position they settle (see `settle`). */
+  async applyBatch(read: OplogRead): Promise<void> {
+    const { saved, keys, lag } = this.io;
+    if (read.fresh.length > 0) {
+      const outcome = await applyChanges(this.ctx, keys, read.fresh);
+      this.loop.failed += outcome.failures.length;
       const now = Date.now();
-      options.onApplied?.(fresh.map((c) => now - c.at));
-      for (const change of fresh) applied.add(formatPosition(change.position));
-      lag.done(fresh);
+      this.options.onApplied?.(read.fresh.map((c) => now - c.at));
+      lag.done(read.fresh);
     }
-    const settled = settle(changes, saved.position, full);
-    if (comparePositions(settled, saved.position) > 0 && (full || Date.now() - lastSave >= SAVE_INTERVAL_MS || loop.stopped)) {
-      keys.flush();
-      saved.position = settled;
-      saveCaptureCheckpoint(ctx.stateDir, saved);
-      lastSave = Date.now();
-      for (const key of applied) if (comparePositions(parsePosition(key), settled) <= 0) applied.delete(key);
-    }
-    // A full read pages on from its last change; otherwise the next read starts again from the saved position.
-    cursor = full ? changes.at(-1)!.position : saved.position;
-    if (fresh.length === 0 && !full) {
-      for (const waiter of loop.waiters) if (waiter.after < read) waiter.resolve();
-      loop.waiters = loop.waiters.filter((waiter) => waiter.after >= read);
-      if (options.untilDrained) break;
-    }
-    if (!full && !loop.stopped) await new Promise<void>((resolve) => { loop.wake = resolve; setTimeout(resolve, pollMs); });
+    const settled = settle(read.changes, saved.position, read.full, read.readAt);
+    if (comparePositions(settled, saved.position) <= 0 || !(read.full || Date.now() - this.lastSave >= SAVE_INTERVAL_MS || this.loop.stopped)) return;
+    keys.flush();
+    saved.position = settled;
+    saveCaptureCheckpoint(this.ctx.stateDir, saved);
+    this.lastSave = Date.now();
+    const forget = this.readingFrom && comparePositions(this.readingFrom, settled) < 0 ? this.readingFrom : settled;
+    for (const key of this.dispatched) if (comparePositions(parsePosition(key), forget) <= 0) this.dispatched.delete(key);
   }
+
+  /** Reads the oplog from `cursor`, keeping the changes not yet handed to an apply. */
+  async read(cursor: OplogPosition): Promise<OplogRead> {
+    const readAt = Date.now();
+    this.readingFrom = cursor;
+    const { changes, full } = await readChanges(this.ctx.source, this.io.saved.collections, cursor, READ_LIMIT);
+    this.readingFrom = undefined;
+    const fresh = changes.filter((c) => !this.dispatched.has(formatPosition(c.position)));
+    for (const change of fresh) this.dispatched.add(formatPosition(change.position));
+    this.io.lag.read(fresh, full);
+    return { fresh, changes, full, readAt };
+  }
+}
+
+/**
+ * While a backlog fills whole reads, reads the next batch while the previous one is applied
+ * (pipelined); once caught up, reads again after the apply. Batches apply one after another,
+ * so one document's changes keep their order.
+ */
+async function follow(run: FollowRun): Promise<void> {
+  const { ctx, options, loop, io } = run;
+  const pollMs = options.pollMs ?? 100;
+  let cursor = io.saved.position;
+  let lastGapCheck = 0;
+  let applying: Promise<void> = Promise.resolve();
+  try {
+    while (!loop.stopped) {
+      if (Date.now() - lastGapCheck > GAP_CHECK_MS) {
+        await refuseGap(ctx, io.saved);
+        lastGapCheck = Date.now();
+      }
+      const readNumber = ++loop.reads;
+      const read = await run.read(cursor);
+      await applying;
+      applying = run.applyBatch(read);
+      applying.catch(() => {}); // awaited before the next apply, or below
+      // A full read (a backlog) pages on from its last change while this batch applies.
+      if (read.full) {
+        cursor = read.changes.at(-1)!.position;
+        continue;
+      }
+      // Caught up: one read at a time (each costs FerretDB a scan of its whole oplog), from the saved position.
+      await applying;
+      cursor = io.saved.position;
+      if (read.fresh.length > 0) continue;
+      for (const waiter of loop.waiters) if (waiter.after < readNumber) waiter.resolve();
+      loop.waiters = loop.waiters.filter((waiter) => waiter.after >= readNumber);
+      if (options.untilDrained) break;
+      if (!loop.stopped) await new Promise<void>((resolve) => { loop.wake = resolve; setTimeout(resolve, pollMs); });
+    }
+  } finally {
+    await applying.catch(() => {});
+  }
+  await applying;
 }
 
 function parsePosition(text: string): OplogPosition {

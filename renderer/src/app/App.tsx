@@ -5,6 +5,7 @@ import { BrowsePage } from '../pages/browse/BrowsePage';
 import { CloudFormationPage } from '../pages/cloudformation/CloudFormationPage';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { FieldsPage } from '../pages/fields/FieldsPage';
+import { CutoverPage } from '../pages/cutover/CutoverPage';
 import { ConnectionsPage } from '../pages/connections/ConnectionsPage';
 import { MigratePage } from '../pages/migrate/MigratePage';
 import { VerifyPage } from '../pages/verify/VerifyPage';
@@ -65,6 +66,7 @@ export function App() {
           {page === 'fields' && <FieldsPage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
           {page === 'migrate' && <MigratePage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
           {page === 'verify' && <VerifyPage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
+          {page === 'cutover' && <CutoverPage mongo={mongo} dynamo={dynamo} onConnect={() => go('connections')} />}
           {page === 'cloudformation' && <CloudFormationPage dynamo={dynamo} />}
         </PageErrorBoundary>
       </main>

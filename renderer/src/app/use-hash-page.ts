@@ -7,6 +7,7 @@ export const PAGES = [
   { id: 'fields', label: 'Fields' },
   { id: 'migrate', label: 'Migrate' },
   { id: 'verify', label: 'Verify' },
+  { id: 'cutover', label: 'Cutover' },
   { id: 'cloudformation', label: 'CloudFormation' },
 ] as const;
 type PageId = (typeof PAGES)[number]['id'];
