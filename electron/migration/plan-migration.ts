@@ -5,18 +5,17 @@ import { dynamoJsonLine } from '../adapters/dynamodb/import-table';
 import { describeTable } from '../adapters/dynamodb/table-admin';
 import { AWS_PRICES } from './aws-prices';
 import { ASSUMED_EXPORT_SPEEDUP, choosePath, indexesHit } from './choose-path';
-import type { MigrationContext } from './context';
+import { engineContext, type MigrationContext } from './context';
 import { planCapacity } from './capacity-plan';
-import { duplicateProblem, findKeyHolders } from './duplicate-keys';
+import { duplicateProblem } from './duplicate-keys';
 import { convertWithRules, keyUnderRules } from './fix-rules';
 import { RuleEffects } from './rule-effects';
-import { marshalItem } from './marshal-item';
+import { marshalItem } from '../adapters/dynamodb/marshal-item';
 import { checkExistingTable, monthlyStorageUsd, provisionedAlternative, storedBytes } from './plan-trust';
 import { rulesFor, type MigrationProfile } from '../../shared/migration-profile';
 import { KeyHashes } from './key-hashes';
 import { loadMeasuredRate } from './measured-rate';
 import { MIN_DOCUMENTS_FOR_RATE, selectCollections } from './migration-job';
-import { readDocuments } from './read-documents';
 
 /** Used until a migration has measured the real rate here. */
 const ASSUMED_DOCS_PER_SECOND = 2000;
@@ -35,6 +34,7 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
     ? { docsPerSecond: Math.round(measured.docsPerSecond), source: `measured by the migration of ${measured.measuredAt}, over ${measured.documents} documents` }
     : { docsPerSecond: ASSUMED_DOCS_PER_SECOND, source: 'assumed: no migration measured yet in this state folder' };
   const plans: CollectionPlan[] = [];
+  const { source } = engineContext(ctx);
   for (const spec of selectCollections(collections)) {
     const table = tableName(spec.name, ctx.target.config.tablePrefix);
     const problems: DocumentProblem[] = [];
@@ -43,9 +43,8 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
     const keys = new KeyHashes();
     const rules = rulesFor(profile, spec.name);
     const effects = new RuleEffects();
-    const source = ctx.source.db.collection(spec.name);
-    for await (const batch of readDocuments(source, { url: ctx.source.config.url })) {
-      for (const doc of batch) {
+    for await (const { records } of source.read(spec.name)) {
+      for (const doc of records) {
         documents++;
         const bytes = BSON.calculateObjectSize(doc);
         totalBytes += bytes;
@@ -65,8 +64,8 @@ export async function planMigration(ctx: MigrationContext, collections: string[]
           if (keys.add(conversion.key) === 1) continue;
           problemCount++;
           if (problems.length < LISTED_PROBLEMS && !problems.some((p) => p.code === 'DUPLICATE_KEY' && p.id === conversion.key)) {
-            const holders = await findKeyHolders(source, conversion.key, ctx.source.config.url, (d) => keyUnderRules(d, rules));
-            problems.push(duplicateProblem(spec.name, conversion.key, holders.map((d) => d._id as unknown)));
+            const holders = await source.readByKeys(spec.name, [conversion.key], (d) => keyUnderRules(d, rules));
+            problems.push(duplicateProblem(spec.name, conversion.key, holders.map((d) => d._id)));
           }
         } else {
           problemCount++;

@@ -1,6 +1,6 @@
 import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestContext } from './int-test-context';
+import { openTestContext } from '../../migration/int-test-context';
 import { parseId, readDocuments, serializeId } from './read-documents';
 
 describe('readDocuments', () => {
