@@ -5,8 +5,9 @@ import { DeleteTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb'
 import { DynamoConnectionSchema } from '../../shared/connection';
 import { localServers, uniqueName } from '../../test/local-servers';
 import { createDynamoClients } from '../adapters/dynamodb/client';
-import { connectMongo } from '../adapters/mongodb/connect';
-import type { MigrationContext } from './context';
+import { connectMongo, type MongoHandle } from '../adapters/mongodb/connect';
+import { portsOver } from '../adapters/open-ports';
+import type { EngineContext, MigrationContext } from './context';
 
 /**
  * For integration tests: a fresh database, table prefix and state folder on the shared local
@@ -38,6 +39,25 @@ export async function openTestContext(name: string, through?: { mongoUrl: string
       await source.db.dropDatabase().catch(() => {});
       await source.client.close();
       target.client.destroy();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * For integration tests of the way back: the tables of `forward` (its DynamoDB prefix) as the
+ * source, a fresh empty MongoDB database as the target, and a state folder of its own.
+ */
+export async function openReverseContext(forward: Awaited<ReturnType<typeof openTestContext>>): Promise<EngineContext & { database: string; mongoUrl: string; db: MongoHandle['db']; close(): Promise<void> }> {
+  const database = uniqueName('restored');
+  const mongoUrl = `${localServers().mongoUrl}/${database}`;
+  const handle = await connectMongo({ backend: 'mongodb', url: mongoUrl });
+  const stateDir = mkdtempSync(join(tmpdir(), 'awc-restore-'));
+  return {
+    ...portsOver(handle, forward.target, { from: 'dynamodb', to: 'mongodb' }), stateDir, database, mongoUrl, db: handle.db,
+    async close() {
+      await handle.db.dropDatabase().catch(() => {});
+      await handle.client.close();
       rmSync(stateDir, { recursive: true, force: true });
     },
   };

@@ -2,32 +2,27 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSampleData, PLANTED_PROBLEMS } from '../sandbox';
 import { loadCheckpoint } from './checkpoint-store';
-import { verifyMigration } from './index';
-import { openTestContext } from './int-test-context';
+import { startMigration, verifyMigration } from './index';
+import { openReverseContext, openTestContext } from './int-test-context';
 
-describe('a migration killed with SIGKILL and resumed', () => {
-  let ctx: Awaited<ReturnType<typeof openTestContext>>;
-  beforeAll(async () => {
-    ctx = await openTestContext('killed');
-    await loadSampleData(ctx.source.db, { alerts: 3000, seed: 99 });
-  });
-  afterAll(() => ctx.close());
+interface Run { code: number | null; signal: string | null; output: string }
 
-  const cli = (args: string[], killAfterMs?: number) => new Promise<{ code: number | null; signal: string | null; output: string }>((resolve) => {
+/** The CLI in one process with `env`; `killAfterMs`: SIGKILL once its copy is under way (it saved a checkpoint), after that extra delay. */
+function cliRunner(stateDir: string, env: Record<string, string>) {
+  return (args: string[], killAfterMs?: number) => new Promise<Run>((resolve) => {
     // `node --import tsx`, one process: through the tsx wrapper, SIGKILL would kill only the
     // wrapper and leave the migration running in its orphaned child.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args, '--state-dir', ctx.stateDir, '--concurrency', '4'], {
-      env: { ...process.env, MONGO_URL: ctx.mongoUrl, AWS_ENDPOINT_URL_DYNAMODB: ctx.endpoint, DYNAMODB_TABLE_PREFIX: ctx.prefix, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' },
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args, '--state-dir', stateDir, '--concurrency', '4'], {
+      env: { ...process.env, ...env, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' },
     });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     if (killAfterMs !== undefined) {
-      // Kill once this process's copy is under way (it saved a checkpoint), after a random extra delay.
       const started = Date.now();
-      const before = loadCheckpoint(ctx.stateDir)?.updatedAt;
+      const before = loadCheckpoint(stateDir)?.updatedAt;
       const poll = setInterval(() => {
-        const saved = loadCheckpoint(ctx.stateDir)?.updatedAt;
+        const saved = loadCheckpoint(stateDir)?.updatedAt;
         if ((saved && saved !== before) || Date.now() - started > 20_000) {
           clearInterval(poll);
           setTimeout(() => child.kill('SIGKILL'), killAfterMs);
@@ -37,15 +32,30 @@ describe('a migration killed with SIGKILL and resumed', () => {
     }
     child.on('exit', (code, signal) => resolve({ code, signal, output }));
   });
+}
+
+/** Two runs killed at random moments, then a resume to the end: what every direction must survive. */
+async function killTwiceThenResume(cli: ReturnType<typeof cliRunner>, args: string[], stateDir: string): Promise<Run> {
+  const delays = [200 + Math.floor(Math.random() * 2300), 200 + Math.floor(Math.random() * 2300)];
+  for (const [i, delay] of delays.entries()) {
+    const killed = await cli(i === 0 ? args : [...args, '--resume'], delay);
+    // On a fast machine the run may finish before the kill; both outcomes must resume cleanly.
+    console.log(`killed after ${delay} ms: ${killed.signal ?? `exited ${killed.code}`}; checkpoint: ${JSON.stringify(Object.fromEntries(Object.entries(loadCheckpoint(stateDir)?.collections ?? {}).map(([c, s]) => [c, s.done ? 'done' : s.written])))}`);
+  }
+  return cli([...args, '--resume']);
+}
+
+describe('a migration killed with SIGKILL and resumed', () => {
+  let ctx: Awaited<ReturnType<typeof openTestContext>>;
+  beforeAll(async () => {
+    ctx = await openTestContext('killed');
+    await loadSampleData(ctx.source.db, { alerts: 3000, seed: 99 });
+  });
+  afterAll(() => ctx.close());
 
   it('ends with exactly the table an unbroken run produces', async () => {
-    const delays = [200 + Math.floor(Math.random() * 2300), 200 + Math.floor(Math.random() * 2300)];
-    for (const delay of delays) {
-      const killed = await cli(delay === delays[0] ? ['migrate'] : ['migrate', '--resume'], delay);
-      // On a fast machine the run may finish before the kill; both outcomes must resume cleanly.
-      console.log(`killed after ${delay} ms: ${killed.signal ?? `exited ${killed.code}`}; checkpoint: ${JSON.stringify(Object.fromEntries(Object.entries(loadCheckpoint(ctx.stateDir)?.collections ?? {}).map(([c, s]) => [c, s.done ? 'done' : s.written])))}`);
-    }
-    const resumed = await cli(['migrate', '--resume']);
+    const cli = cliRunner(ctx.stateDir, { MONGO_URL: ctx.mongoUrl, AWS_ENDPOINT_URL_DYNAMODB: ctx.endpoint, DYNAMODB_TABLE_PREFIX: ctx.prefix });
+    const resumed = await killTwiceThenResume(cli, ['migrate'], ctx.stateDir);
     expect(resumed.output).toContain('Migration completed');
     // Exit 1: the planted documents failed (and nothing else).
     expect(resumed.code).toBe(1);
@@ -56,4 +66,29 @@ describe('a migration killed with SIGKILL and resumed', () => {
     const unmigratable = result.collections.flatMap((c) => c.content?.unmigratable ?? []).map((p) => p.id).sort();
     expect(unmigratable).toEqual(PLANTED_PROBLEMS.map((p) => p.id).sort());
   }, 120_000);
+});
+
+describe('the way back (DynamoDB → MongoDB) killed with SIGKILL and resumed', () => {
+  let forward: Awaited<ReturnType<typeof openTestContext>>;
+  let back: Awaited<ReturnType<typeof openReverseContext>>;
+  beforeAll(async () => {
+    forward = await openTestContext('killed_back');
+    await loadSampleData(forward.source.db, { alerts: 3000, seed: 98 });
+    await startMigration(forward, {}).done;
+    back = await openReverseContext(forward);
+  }, 180_000);
+  afterAll(async () => {
+    await back?.close();
+    await forward?.close();
+  });
+
+  it('resumes each Scan segment from its own checkpoint and ends with every item restored once', async () => {
+    const cli = cliRunner(back.stateDir, { MONGO_URL: back.mongoUrl, AWS_ENDPOINT_URL_DYNAMODB: forward.endpoint, DYNAMODB_TABLE_PREFIX: forward.prefix });
+    const resumed = await killTwiceThenResume(cli, ['migrate', '--from', 'dynamodb', '--to', 'mongodb'], back.stateDir);
+    expect(resumed.output).toContain('Migration completed');
+    expect(resumed.code).toBe(0);
+    // Counts included: MongoDB holds exactly one document per item (re-written after a kill, never doubled).
+    const result = await verifyMigration(back, {});
+    expect(result.collections.filter((c) => !c.ok).map((c) => ({ c: c.collection, s: c.sourceCount, t: c.targetCount, missing: c.content?.missing.length, extra: c.content?.extra.length, different: c.content?.different.length }))).toEqual([]);
+  }, 240_000);
 });

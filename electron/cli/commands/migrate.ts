@@ -31,7 +31,7 @@ export function addMigrateOptions(command: Command) {
 
 /** Change capture, the S3 path and fix rules exist from MongoDB to DynamoDB only: the way back refuses them by name. */
 function refuseForward(flags: MigrateFlags & Partial<ViaFlags>): void {
-  const named = [flags.follow && '--follow', flags.via && '--via', flags.profile && '--profile'].filter(Boolean);
+  const named = [flags.follow && '--follow', flags.via === 's3' && '--via s3', flags.profile && '--profile'].filter(Boolean);
   if (named.length > 0) throw new AppError('VALIDATION', `${named.join(', ')}: only from MongoDB to DynamoDB, not with --from dynamodb.`);
 }
 
