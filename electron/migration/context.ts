@@ -32,6 +32,11 @@ export type AnyContext = MigrationContext | EngineContext;
 
 const isEngineContext = (ctx: AnyContext): ctx is EngineContext => 'backend' in ctx.source;
 
+/** The connections themselves, when the context has them (MongoDB → DynamoDB opened by handles). */
+export function forwardHandles(ctx: AnyContext): MigrationContext | undefined {
+  return isEngineContext(ctx) ? undefined : ctx;
+}
+
 /** The context as ports (connections wrapped, not reopened: whoever opened them closes them). */
 export function engineContext(ctx: AnyContext): EngineContext {
   if (isEngineContext(ctx)) return ctx;

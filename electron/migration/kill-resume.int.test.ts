@@ -7,8 +7,13 @@ import { openReverseContext, openTestContext } from './int-test-context';
 
 interface Run { code: number | null; signal: string | null; output: string }
 
-/** The CLI in one process with `env`; `killAfterMs`: SIGKILL once its copy is under way (it saved a checkpoint), after that extra delay. */
-function cliRunner(stateDir: string, env: Record<string, string>) {
+type Saved = NonNullable<ReturnType<typeof loadCheckpoint>>;
+
+/**
+ * The CLI in one process with `env`; `killAfterMs`: SIGKILL once its copy is under way (it saved
+ * a checkpoint that `underWay` accepts), after that extra delay.
+ */
+function cliRunner(stateDir: string, env: Record<string, string>, underWay: (saved: Saved) => boolean = () => true) {
   return (args: string[], killAfterMs?: number) => new Promise<Run>((resolve) => {
     // `node --import tsx`, one process: through the tsx wrapper, SIGKILL would kill only the
     // wrapper and leave the migration running in its orphaned child.
@@ -22,8 +27,9 @@ function cliRunner(stateDir: string, env: Record<string, string>) {
       const started = Date.now();
       const before = loadCheckpoint(stateDir)?.updatedAt;
       const poll = setInterval(() => {
-        const saved = loadCheckpoint(stateDir)?.updatedAt;
-        if ((saved && saved !== before) || Date.now() - started > 20_000) {
+        const checkpoint = loadCheckpoint(stateDir);
+        const saved = checkpoint?.updatedAt;
+        if ((saved && saved !== before && underWay(checkpoint!)) || Date.now() - started > 20_000) {
           clearInterval(poll);
           setTimeout(() => child.kill('SIGKILL'), killAfterMs);
         }
@@ -73,7 +79,7 @@ describe('the way back (DynamoDB → MongoDB) killed with SIGKILL and resumed', 
   let back: Awaited<ReturnType<typeof openReverseContext>>;
   beforeAll(async () => {
     forward = await openTestContext('killed_back');
-    await loadSampleData(forward.source.db, { alerts: 3000, seed: 98 });
+    await loadSampleData(forward.source.db, { alerts: 1500, seed: 98 });
     await startMigration(forward, {}).done;
     back = await openReverseContext(forward);
   }, 180_000);
@@ -83,12 +89,17 @@ describe('the way back (DynamoDB → MongoDB) killed with SIGKILL and resumed', 
   });
 
   it('resumes each Scan segment from its own checkpoint and ends with every item restored once', async () => {
-    const cli = cliRunner(back.stateDir, { MONGO_URL: back.mongoUrl, AWS_ENDPOINT_URL_DYNAMODB: forward.endpoint, DYNAMODB_TABLE_PREFIX: forward.prefix });
+    // Killed while alerts are half copied: each Scan segment then stops at a different key.
+    const halfway = (saved: Saved) => (saved.collections.alerts?.written ?? 0) > 0;
+    const cli = cliRunner(back.stateDir, { MONGO_URL: back.mongoUrl, AWS_ENDPOINT_URL_DYNAMODB: forward.endpoint, DYNAMODB_TABLE_PREFIX: forward.prefix }, halfway);
     const resumed = await killTwiceThenResume(cli, ['migrate', '--from', 'dynamodb', '--to', 'mongodb'], back.stateDir);
     expect(resumed.output).toContain('Migration completed');
     expect(resumed.code).toBe(0);
+    // Each item counted once over the three runs: a resume that read a segment again would count it twice.
+    const items = (await Promise.all(['companies', 'users', 'alerts', 'incidents', 'runbooks', 'notifications', 'chat_messages', 'audit_logs', 'correlation_config', 'webhook_security_config', 'rate_limit_config', 'sla_config', 'aws_credentials'].map((c) => back.source.exactCount(c)))).reduce((a, b) => a + b, 0);
+    expect(/Migration completed: (\d+) written/.exec(resumed.output)?.[1]).toBe(String(items));
     // Counts included: MongoDB holds exactly one document per item (re-written after a kill, never doubled).
     const result = await verifyMigration(back, {});
     expect(result.collections.filter((c) => !c.ok).map((c) => ({ c: c.collection, s: c.sourceCount, t: c.targetCount, missing: c.content?.missing.length, extra: c.content?.extra.length, different: c.content?.different.length }))).toEqual([]);
-  }, 240_000);
+  }, 400_000);
 });

@@ -9,7 +9,7 @@ import { useShownJob } from '../../api/use-job-progress';
 export interface RunSettings { collections: string[]; concurrency: number; via: 'direct' | 's3'; bucket: string }
 
 /** The Migrate page's calls: dry run, start (asking first before writing over tables that hold items), pause/resume/cancel, failures. */
-export function useMigration(pair: { sourceId: string; targetId: string }, { collections, concurrency, via, bucket }: RunSettings) {
+export function useMigration(pair: { sourceId: string; targetId: string }, { collections, concurrency, via, bucket }: RunSettings, back = false) {
   const { jobId, progress, error: progressError, started } = useShownJob('migration', 'migration.progress');
   const running = progress?.state === 'running' || progress?.state === 'paused';
   const queryClient = useQueryClient();
@@ -18,7 +18,8 @@ export function useMigration(pair: { sourceId: string; targetId: string }, { col
   const [overwrite, setOverwrite] = useState<MigrationPlan['collections']>();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const { profile } = useMigrationProfile();
-  const withProfile = profile ? { profile } : {};
+  // Fix rules are for DynamoDB's limits: the way back has none.
+  const withProfile = profile && !back ? { profile } : {};
   const plan = useMutation({ mutationFn: () => call('migration.plan', { ...pair, collections, ...withProfile }) });
   const start = useMutation({
     mutationFn: (resume: boolean) => call('migration.start', { ...pair, options: { collections, concurrency, resume, via, ...(via === 's3' ? { bucket } : {}), ...withProfile } }),
@@ -32,6 +33,8 @@ export function useMigration(pair: { sourceId: string; targetId: string }, { col
   });
   const check = useMutation({
     mutationFn: async () => {
+      // The way back replaces documents by `_id` and has no plan to ask about tables first.
+      if (back) return [];
       const planned = plan.data && plan.data.collections.map((c) => c.collection).join() === collections.join() ? plan.data : await call('migration.plan', { ...pair, collections, ...withProfile });
       return planned.collections.filter((c) => (c.tableItems ?? 0) > 0);
     },
