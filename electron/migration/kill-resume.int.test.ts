@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COLLECTION_NAMES } from '../../shared/catalogue';
 import { loadSampleData, PLANTED_PROBLEMS } from '../sandbox';
 import { loadCheckpoint } from './checkpoint-store';
 import { startMigration, verifyMigration } from './index';
@@ -96,7 +97,7 @@ describe('the way back (DynamoDB → MongoDB) killed with SIGKILL and resumed', 
     expect(resumed.output).toContain('Migration completed');
     expect(resumed.code).toBe(0);
     // Each item counted once over the three runs: a resume that read a segment again would count it twice.
-    const items = (await Promise.all(['companies', 'users', 'alerts', 'incidents', 'runbooks', 'notifications', 'chat_messages', 'audit_logs', 'correlation_config', 'webhook_security_config', 'rate_limit_config', 'sla_config', 'aws_credentials'].map((c) => back.source.exactCount(c)))).reduce((a, b) => a + b, 0);
+    const items = (await Promise.all(COLLECTION_NAMES.map((c) => back.source.exactCount(c)))).reduce((a, b) => a + b, 0);
     expect(/Migration completed: (\d+) written/.exec(resumed.output)?.[1]).toBe(String(items));
     // Counts included: MongoDB holds exactly one document per item (re-written after a kill, never doubled).
     const result = await verifyMigration(back, {});
