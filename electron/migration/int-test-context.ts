@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { DeleteTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoConnectionSchema } from '../../shared/connection';
 import { localServers, uniqueName } from '../../test/local-servers';
-import { createDynamoClients } from '../adapters/dynamodb/client';
 import { connectMongo, type MongoHandle } from '../adapters/mongodb/connect';
-import { portsOver } from '../adapters/open-ports';
+import { openPorts, portsOver } from '../adapters/open-ports';
 import type { EngineContext, MigrationContext } from './context';
 
 /**
@@ -19,8 +18,8 @@ export async function openTestContext(name: string, through?: { mongoUrl: string
   const database = uniqueName(name);
   const prefix = uniqueName(name.replace(/[^A-Za-z0-9]/g, ''));
   const mongoUrl = `${servers.mongoUrl}/${database}`;
-  const source = await connectMongo({ backend: 'mongodb', url: mongoUrl });
-  const target = createDynamoClients(DynamoConnectionSchema.parse({ backend: 'dynamodb', ...servers.dynamo, tablePrefix: prefix }));
+  // The one place that opens a pair (adapters/open-ports.ts), as the api and the CLI do.
+  const { mongo: source, dynamo: target } = await openPorts({ mongo: { backend: 'mongodb', url: mongoUrl }, dynamo: DynamoConnectionSchema.parse({ backend: 'dynamodb', ...servers.dynamo, tablePrefix: prefix }) });
   const stateDir = mkdtempSync(join(tmpdir(), `awc-${name}-`));
   const tables = async () => {
     const names: string[] = [];

@@ -79,26 +79,63 @@ function isRetryable(error: unknown): boolean {
   return e.name === 'MongoNetworkError' || e.name === 'MongoNetworkTimeoutError' || e.hasErrorLabel?.('RetryableWriteError') === true;
 }
 
+interface RefusedWrite {
+  index: number;
+  code?: number;
+  errmsg?: string;
+}
+
+/** The documents a bulk write refused, one by one; undefined when the error is not about them. */
+function refusedWrites(error: unknown): RefusedWrite[] | undefined {
+  const refused = (error as Partial<MongoBulkWriteError>).writeErrors;
+  if (!(error instanceof Error) || error.name !== 'MongoBulkWriteError' || !refused) return undefined;
+  return (Array.isArray(refused) ? refused : [refused]) as RefusedWrite[];
+}
+
+const DUPLICATE_KEY = 11000;
+
 /**
- * Replaces (or inserts) each document by `_id`, unordered: a document the server refuses fails
- * alone and the others are written. A replace is idempotent, so a dropped connection sends the
- * batch again, on the retry policy's transient budget.
+ * One attempt: every document inserted (the fast path into an empty collection: an upsert costs
+ * a look-up first), then those whose `_id` is already there (a rerun, a resume's overlap)
+ * replaced. Unordered: a document the server refuses fails alone, the others are written.
+ */
+async function insertOrReplace(collection: Collection, records: StoredRecord[], keys: string[]): Promise<WriteOutcome> {
+  let refused: RefusedWrite[] | undefined;
+  try {
+    await collection.insertMany(records, { ordered: false });
+    return { written: records.length, failures: [] };
+  } catch (error) {
+    refused = refusedWrites(error);
+    if (!refused) throw error;
+  }
+  const reason = (e: RefusedWrite) => `MongoDB refused the document: ${e.errmsg ?? 'write error'}`;
+  const failures = refused.filter((e) => e.code !== DUPLICATE_KEY).map((e) => ({ key: keys[e.index] ?? '', reason: reason(e) }));
+  const present = refused.filter((e) => e.code === DUPLICATE_KEY).map((e) => e.index);
+  if (present.length > 0) {
+    const operations: AnyBulkWriteOperation<Document>[] = present.map((i) => ({ replaceOne: { filter: { _id: records[i]!._id } as Filter<Document>, replacement: records[i]!, upsert: true } }));
+    try {
+      await collection.bulkWrite(operations, { ordered: false });
+    } catch (error) {
+      const again = refusedWrites(error);
+      if (!again) throw error;
+      failures.push(...again.map((e) => ({ key: keys[present[e.index]!] ?? '', reason: reason(e) })));
+    }
+  }
+  return { written: records.length - failures.length, failures };
+}
+
+/**
+ * Inserts or replaces each document by `_id`. Both are idempotent, so a dropped connection sends
+ * the batch again, on the retry policy's transient budget.
  */
 async function replaceDocuments(collection: Collection, records: StoredRecord[], keys: string[], control: RetryControl, url: string): Promise<WriteOutcome> {
   const policy = control.policy ?? DEFAULT_RETRY;
-  const operations: AnyBulkWriteOperation<Document>[] = records.map((doc) => ({ replaceOne: { filter: { _id: doc._id } as Filter<Document>, replacement: doc, upsert: true } }));
   for (let attempt = 0; ; attempt++) {
     await control.waitIfPaused?.();
     if (attempt > 0) await sleep(backoffDelay(attempt, policy), control.signal);
     try {
-      await collection.bulkWrite(operations, { ordered: false });
-      return { written: records.length, failures: [] };
+      return await insertOrReplace(collection, records, keys);
     } catch (error) {
-      const refused = (error as Partial<MongoBulkWriteError>).writeErrors;
-      if (error instanceof Error && error.name === 'MongoBulkWriteError' && refused) {
-        const failures = (Array.isArray(refused) ? refused : [refused]).map((e) => ({ key: keys[e.index] ?? '', reason: `MongoDB refused the document: ${e.errmsg ?? 'write error'}` }));
-        return { written: records.length - failures.length, failures };
-      }
       if (!isRetryable(error) || attempt >= policy.transientRetries) throw translateMongoError(error, { url, collection: collection.collectionName });
     }
   }
