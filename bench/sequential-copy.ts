@@ -3,8 +3,8 @@
 import type { Collection } from 'mongodb';
 import type { CollectionSpec } from '../shared/catalogue';
 import { convertDocument } from '../electron/migration/convert-document';
-import { readDocuments } from '../electron/migration/read-documents';
-import { writeBatch, type Item, type WriteTarget } from '../electron/migration/write-batch';
+import { readDocuments } from '../electron/adapters/mongodb/read-documents';
+import { writeBatch, type Item, type WriteTarget } from '../electron/adapters/dynamodb/write-batch';
 
 export interface SequentialRun {
   copied: number;

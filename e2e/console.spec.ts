@@ -188,6 +188,17 @@ test('finds a tampered item in Verify and shows both sides', async () => {
   await expect(page.getByTestId('diff-target').locator('.json-diff')).toContainText('tampered by the e2e test');
   await expect(page.getByTestId('diff-source').locator('.json-diff')).toBeVisible();
   await shot('06-verify-diff');
+
+  // The way back: every item compared with the document under its key; the tampered one differs there too.
+  await page.getByRole('button', { name: 'Swap direction' }).click();
+  await page.getByRole('button', { name: 'Run verify' }).click();
+  await expect(page.getByRole('button', { name: 'Run verify' })).toBeEnabled({ timeout: 60_000 });
+  // Counts read source first: DynamoDB's, then MongoDB's.
+  await expect(page.locator('table:has([data-testid^="verify-row-"]) thead th.num').first()).toHaveText('DynamoDB');
+  await expect(row).toContainText('✗');
+  await row.getByRole('button', { name: 'alerts' }).click();
+  await expect(page.getByTestId('different-ids').getByRole('button', { name: id })).toBeVisible();
+  await page.getByRole('button', { name: 'Swap direction' }).click();
 });
 
 test('acknowledges an alert and deletes one after confirmation', async () => {

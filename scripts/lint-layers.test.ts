@@ -18,9 +18,12 @@ describe('layer rules (eslint.config.js)', { timeout: 60_000 }, () => {
     expect(await layerErrors('electron/adapters/mongodb/new-file.ts', "import 'mongodb';")).toEqual([]);
   });
 
-  it('lets the listed engine files keep their driver imports until the ports refactor', async () => {
-    expect(await layerErrors('electron/migration/write-batch.ts', "import '@aws-sdk/client-dynamodb';")).toEqual([]);
-    expect(await layerErrors('electron/migration/write-batch.ts', "import '../api/create-api';")).toHaveLength(1);
+  it('lets the listed engine files keep their driver imports, and no engine file on the ports', async () => {
+    expect(await layerErrors('electron/migration/plan-migration.ts', "import '@aws-sdk/client-dynamodb';")).toEqual([]);
+    expect(await layerErrors('electron/migration/plan-migration.ts', "import '../api/create-api';")).toHaveLength(1);
+    for (const file of ['copy-collection', 'migration-job', 'verify-migration', 'fix-rules', 'conversion-rules']) {
+      expect(await layerErrors(`electron/migration/${file}.ts`, "import 'mongodb';"), file).toHaveLength(1);
+    }
   });
 
   it('refuses electron/api/ and electron/transports/ in electron/migration/', async () => {

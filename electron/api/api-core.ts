@@ -1,4 +1,4 @@
-import type { Connection, DynamoConnection, MongoConnection } from '../../shared/connection';
+import type { Connection } from '../../shared/connection';
 import type { CallName, CallOutput, ParsedInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { DatabaseAdapter } from '../adapters/database-adapter';
@@ -16,7 +16,7 @@ export interface ApiCore<Context> {
   adapter(id: string): Promise<DatabaseAdapter>;
   /** Closes and drops the connection's adapter, so the next call opens one with its saved settings. */
   forget(id: string): Promise<void>;
-  pair(sourceId: string, targetId: string): { source: MongoConnection; target: DynamoConnection };
+  pair(sourceId: string, targetId: string): { source: Connection; target: Connection };
   withContext<T>(sourceId: string, targetId: string, work: (context: Context) => Promise<T>): Promise<T>;
   /** Runs at close, in the order registered, before the adapters close. */
   onClose(cleanup: () => void | Promise<void>): void;
@@ -49,11 +49,13 @@ export function createApiCore<Context>(deps: ApiDeps<Context>): ApiCore<Context>
     await pending?.then((a) => a.close()).catch(() => {});
   }
 
-  function pair(sourceId: string, targetId: string): { source: MongoConnection; target: DynamoConnection } {
+  /** A migration goes from MongoDB to DynamoDB, or back: one end of each. */
+  function pair(sourceId: string, targetId: string): { source: Connection; target: Connection } {
     const source = connection(sourceId);
     const target = connection(targetId);
-    if (source.backend !== 'mongodb') throw new AppError('VALIDATION', 'The migration source must be a MongoDB connection.');
-    if (target.backend !== 'dynamodb') throw new AppError('VALIDATION', 'The migration target must be a DynamoDB connection.');
+    if (source.backend === target.backend) {
+      throw new AppError('VALIDATION', 'A migration needs a MongoDB and a DynamoDB connection: MongoDB → DynamoDB, or DynamoDB → MongoDB to go back.');
+    }
     return { source, target };
   }
 

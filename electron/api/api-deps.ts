@@ -1,4 +1,4 @@
-import type { Connection, DynamoConnection, MongoConnection } from '../../shared/connection';
+import type { Connection } from '../../shared/connection';
 import type { ConnectionDefaults } from '../../shared/contract';
 import type { MigrationOptions, MigrationPlan, VerifyOptions, VerifyResult } from '../../shared/migration';
 import type { MigrationProfile } from '../../shared/migration-profile';
@@ -11,7 +11,8 @@ import type { ConnectionStore } from '../settings/connection-store';
 
 /** The migration engine, reached through an opened source + target pair. */
 interface MigrationEngine<Context> {
-  open(source: MongoConnection, target: DynamoConnection): Promise<{ context: Context; close(): Promise<void> }>;
+  /** Source and target: MongoDB and DynamoDB, either way round. */
+  open(source: Connection, target: Connection): Promise<{ context: Context; close(): Promise<void> }>;
   plan(context: Context, collections: string[], profile?: MigrationProfile, priceRegion?: string): Promise<MigrationPlan>;
   start(context: Context, options: MigrationOptions): MigrationJob;
   verify(context: Context, options: VerifyOptions, onProgress: (done: number, total: number, phase?: string) => void, signal?: AbortSignal): Promise<VerifyResult>;

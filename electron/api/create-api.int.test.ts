@@ -133,7 +133,22 @@ describe('the console api on real servers', () => {
     expect(item.document.acknowledged_at).toBe('2026-03-04T05:06:07.089Z');
   }, 30_000);
 
-  it('refuses a migration whose source is not MongoDB', async () => {
+  it('refuses a migration without one MongoDB and one DynamoDB end', async () => {
     expect(await api.call('migration.plan', { sourceId: 'd', targetId: 'd', collections: [] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
+
+  it('migrates and verifies the way back, DynamoDB → an empty MongoDB database (after the migration above)', async () => {
+    await ok(api.call('connections.save', { id: 'back', name: 'restored', connection: { backend: 'mongodb', url: `${localServers().mongoUrl}/${uniqueName('api_back')}` } }));
+    const pair = { sourceId: 'd', targetId: 'back' };
+    expect(await api.call('migration.plan', { ...pair, collections: [] })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('plan --from dynamodb') } });
+    const { jobId } = await ok<{ jobId: string }>(api.call('migration.start', { ...pair, options: { collections: ['incidents', 'companies'] } }));
+    const events: MigrationProgress[] = [];
+    await ok(api.subscribe('migration.progress', { jobId }, (p) => events.push(p as MigrationProgress)));
+    const final = await until(events, (p) => p.state !== 'running' && p.state !== 'paused');
+    expect(final).toMatchObject({ state: 'completed', overall: { failed: 0 } });
+    const verify = await ok<{ jobId: string }>(api.call('verify.start', { ...pair, options: { collections: ['incidents', 'companies'] } }));
+    const verifyEvents: VerifyProgress[] = [];
+    await ok(api.subscribe('verify.progress', { jobId: verify.jobId }, (p) => verifyEvents.push(p as VerifyProgress)));
+    expect(await until(verifyEvents, (p) => p.state !== 'running')).toMatchObject({ state: 'completed', result: { ok: true } });
+  }, 90_000);
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyMigration } from '../migration';
 import { loadCheckpoint } from '../migration/checkpoint-store';
 import { openTestContext } from '../../test/support/int-test-context';
-import { parseId } from '../migration/read-documents';
+import { parseId } from '../adapters/mongodb/read-documents';
 import { loadSampleData } from '../sandbox';
 import { runCli } from '../../test/support/int-test-cli';
 

@@ -4,6 +4,8 @@ import { DEFAULT_MONGO_URL, DynamoConnectionSchema, MongoConnectionSchema, type 
 import { AppError } from '../../shared/errors';
 import { MigrationOptionsSchema } from '../../shared/migration';
 import { localEndpointCredentials } from '../adapters/dynamodb/local-credentials';
+import { FORWARD, type Direction } from '../adapters/open-ports';
+import type { Backend } from '../adapters/ports';
 
 /** Flags shared by every command that talks to the databases; each falls back to the seed's variable. */
 export interface ConnectionFlags {
@@ -15,6 +17,32 @@ export interface ConnectionFlags {
 }
 
 export const DEFAULT_STATE_DIR = '.migration-state';
+
+/** `--from` / `--to`: which way a migrate, verify or plan goes (MongoDB → DynamoDB unless told). */
+export interface DirectionFlags {
+  from?: Backend;
+  to?: Backend;
+}
+
+const BACKENDS: Backend[] = ['mongodb', 'dynamodb'];
+const other = (backend: Backend): Backend => (backend === 'mongodb' ? 'dynamodb' : 'mongodb');
+
+export function addDirectionOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--from <backend>', 'where the data is read (default: mongodb; or the other end of --to)').choices(BACKENDS))
+    .addOption(new Option('--to <backend>', 'where it is written (default: the other end of --from)').choices(BACKENDS));
+}
+
+export function directionOf(flags: DirectionFlags): Direction {
+  if (!flags.from && !flags.to) return FORWARD;
+  const from = flags.from ?? other(flags.to!);
+  const to = flags.to ?? other(from);
+  if (from === to) throw new AppError('VALIDATION', `--from and --to are both ${from}: a migration goes from MongoDB to DynamoDB or back.`);
+  return { from, to };
+}
+
+/** How the CLI names an end in its output. */
+export const backendLabel = (backend: Backend) => (backend === 'mongodb' ? 'MongoDB' : 'DynamoDB');
 
 export function addConnectionOptions(command: Command): Command {
   return command

@@ -3,19 +3,19 @@ import type { DocumentProblem, MigrationSummary, VerifyResult } from '../../shar
 type Write = (line: string) => void;
 
 /** The seed's verify output, `✓ alerts: MongoDB=1250, DynamoDB=1250`, then what differs and where. */
-export function printVerify(result: VerifyResult, write: Write): void {
+export function printVerify(result: VerifyResult, write: Write, ends: { source: string; target: string } = { source: 'MongoDB', target: 'DynamoDB' }): void {
   write('Verifying migration...');
   for (const c of result.collections) {
     const unmigratable = c.sourceCount - c.targetCount > 0 && c.countsMatch ? ` (${c.sourceCount - c.targetCount} could not be migrated, listed below)` : '';
     const sampled = c.content?.sampled ? `, content sampled: ${c.content.compared} compared` : '';
-    write(`${c.ok ? '✓' : '✗'} ${c.collection}: MongoDB=${c.sourceCount}, DynamoDB=${c.targetCount}${unmigratable}${sampled}`);
+    write(`${c.ok ? '✓' : '✗'} ${c.collection}: ${ends.source}=${c.sourceCount}, ${ends.target}=${c.targetCount}${unmigratable}${sampled}`);
     if (!c.content) continue;
     for (const [rule, count] of Object.entries(c.content.ruleChanged ?? {})) write(`    changed by rule ${rule}: ${count} (as the profile says; not a difference)`);
-    for (const id of c.content.missing) write(`    missing in DynamoDB: ${id}`);
-    for (const id of c.content.extra) write(`    extra in DynamoDB (no source document): ${id}`);
+    for (const id of c.content.missing) write(`    missing in ${ends.target}: ${id}`);
+    for (const id of c.content.extra) write(`    extra in ${ends.target} (no source document): ${id}`);
     for (const d of c.content.different) {
       write(`    different: ${d.id}`);
-      for (const f of d.differences) write(`      ${f.path}: MongoDB ${'source' in f ? JSON.stringify(f.source) : '(absent)'} → DynamoDB ${'target' in f ? JSON.stringify(f.target) : '(absent)'}`);
+      for (const f of d.differences) write(`      ${f.path}: ${ends.source} ${'source' in f ? JSON.stringify(f.source) : '(absent)'} → ${ends.target} ${'target' in f ? JSON.stringify(f.target) : '(absent)'}`);
     }
   }
   const unmigratable = result.collections.flatMap((c) => c.content?.unmigratable ?? []);

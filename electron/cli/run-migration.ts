@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { MigrationOptions, MigrationSummary } from '../../shared/migration';
-import { errorLogPath, startMigration, type MigrationContext, type MigrationJob } from '../migration';
+import { errorLogPath, startMigration, type AnyContext, type MigrationJob } from '../migration';
 import { loadCheckpoint, requireCheckpoint, type Checkpoint } from '../migration/checkpoint-store';
-import { quickCount } from '../migration/count-documents';
+import { engineContext } from '../migration/context';
 import { selectCollections, type MigrationHooks } from '../migration/migration-job';
 import { detectSourceChanges, handledBefore } from '../migration/source-changes';
 import { createProgressView } from './progress-view';
@@ -11,7 +11,7 @@ import { resumeCommand } from './resume-command';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS } from './run-action';
 
 /** Runs a migration with live progress on stderr; Ctrl+C (or SIGTERM) cancels it cleanly (the checkpoint is kept). */
-export function runMigration(ctx: MigrationContext, options: Partial<MigrationOptions>, hooks?: MigrationHooks): Promise<MigrationSummary> {
+export function runMigration(ctx: AnyContext, options: Partial<MigrationOptions>, hooks?: MigrationHooks): Promise<MigrationSummary> {
   return watchJob(startMigration(ctx, options, hooks));
 }
 
@@ -40,7 +40,7 @@ export function requireResumableCheckpoint(stateDir: string): Checkpoint {
 }
 
 /** The error log of the run whose checkpoint is in the state folder. */
-function currentErrorLog(ctx: MigrationContext): string {
+function currentErrorLog(ctx: AnyContext): string {
   const checkpoint = loadCheckpoint(ctx.stateDir);
   return checkpoint ? errorLogPath(ctx.stateDir, checkpoint.runId) : ctx.stateDir;
 }
@@ -56,9 +56,10 @@ export function summaryExitCode(summary: MigrationSummary): number {
  * totals never drop below the documents handled (progress stays at or under 100%), so only this
  * shows a source that shrank meanwhile.
  */
-async function sourceCountNow(ctx: MigrationContext, summary: MigrationSummary): Promise<number | undefined> {
+async function sourceCountNow(ctx: AnyContext, summary: MigrationSummary): Promise<number | undefined> {
   if (summary.state !== 'completed') return undefined;
-  const counts = await Promise.all(summary.collections.map((c) => quickCount(ctx.source.db.collection(c.collection), ctx.source.config.url)));
+  const { source } = engineContext(ctx);
+  const counts = await Promise.all(summary.collections.map((c) => source.quickCount(c.collection)));
   return counts.reduce((a, b) => a + b, 0);
 }
 
@@ -69,7 +70,7 @@ const warn = (line: string) => process.stderr.write(`${line}\n`);
  * source visibly changed since, in which case copies made before may be stale. Returns the
  * earlier counts, which the summary includes.
  */
-async function announceResume(ctx: MigrationContext, checkpoint: Checkpoint, collections: string[]): Promise<EarlierCounts> {
+async function announceResume(ctx: AnyContext, checkpoint: Checkpoint, collections: string[]): Promise<EarlierCounts> {
   const names = selectCollections(collections).map((c) => c.name);
   const earlier = names.map((n) => checkpoint.collections[n]).filter((c) => c !== undefined);
   const counts = {
@@ -82,13 +83,13 @@ async function announceResume(ctx: MigrationContext, checkpoint: Checkpoint, col
   const changes = await detectSourceChanges(ctx, checkpoint, names);
   for (const change of changes) warn(`Warning: ${change}`);
   if (changes.length > 0) {
-    warn('Warning: copies made before the interruption are not refreshed: documents deleted or updated since then keep their old copy in DynamoDB, and the counts below include them. '
+    warn('Warning: copies made before the interruption are not refreshed: documents deleted or updated since then keep their old copy in the target, and the counts below include them. '
       + `Run \`verify${collections.length > 0 ? ` ${collections.join(' ')}` : ''}\` after this run to list every difference.`);
   }
   return counts;
 }
 
-export async function migrateAndReport(ctx: MigrationContext, options: Partial<MigrationOptions>, json: boolean, hooks?: MigrationHooks): Promise<number> {
+export async function migrateAndReport(ctx: AnyContext, options: Partial<MigrationOptions>, json: boolean, hooks?: MigrationHooks): Promise<number> {
   const previous = options.resume ? requireResumableCheckpoint(ctx.stateDir) : loadCheckpoint(ctx.stateDir);
   let earlier: EarlierCounts | undefined;
   if (options.resume) {

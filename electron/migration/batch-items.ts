@@ -1,4 +1,4 @@
-import type { Item } from './write-batch';
+import type { StoredRecord as Item } from '../adapters/ports';
 
 /** Up to 25 items (BatchWriteItem's limit) and the stretch of the source they account for. */
 export interface ItemBatch {
@@ -6,7 +6,7 @@ export interface ItemBatch {
   seq: number;
   items: Item[];
   keys: string[];
-  /** The last source `_id` this batch accounts for (written, failed or superseded). */
+  /** The source position (SourcePage.markAt) after the last record this batch accounts for (written, failed or superseded). */
   lastId: unknown;
   /** Documents left out because a later document in the same batch has the same key. */
   superseded: number;

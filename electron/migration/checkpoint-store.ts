@@ -5,7 +5,10 @@ import { AppError } from '../../shared/errors';
 
 const CollectionCheckpointSchema = z.object({
   done: z.boolean(),
-  /** Canonical Extended JSON of the last `_id` of the unbroken written prefix. */
+  /**
+   * Where the unbroken written prefix ends, as the source's resume token (SourcePort.resumeToken):
+   * from MongoDB the last `_id` in canonical Extended JSON, from DynamoDB each Scan segment's last key.
+   */
   lastId: z.string().optional(),
   written: z.number(),
   failed: z.number(),

@@ -2,7 +2,7 @@ import { NumberValue } from '@aws-sdk/lib-dynamodb';
 import diff from 'microdiff';
 import type { FieldDifference } from '../../shared/migration';
 import { toWireValue } from '../adapters/wire-value';
-import type { Item } from './write-batch';
+import type { StoredRecord as Item } from '../adapters/ports';
 
 /** Wrappers that make values of one DynamoDB type compare by value; never valid field names in our data. */
 const NUMBER = '\u0000n';

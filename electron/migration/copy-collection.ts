@@ -1,4 +1,4 @@
-import type { Collection } from 'mongodb';
+import type { SourcePort, TargetSession } from '../adapters/ports';
 import type { CollectionSpec } from '../../shared/catalogue';
 import type { CollectionRules } from '../../shared/migration-profile';
 import type { CollectionProgress, DocumentProblem } from '../../shared/migration';
@@ -6,23 +6,21 @@ import { BatchBuilder, documentsOutcome, type ItemBatch } from './batch-items';
 import type { BatchSlots } from './batch-slots';
 import type { CollectionCheckpoint } from './checkpoint-store';
 import { ContiguousBatches } from './contiguous-batches';
-import { duplicateProblem, findKeyHolders } from './duplicate-keys';
+import type { ConversionRules } from './conversion-rules';
+import { duplicateProblem } from './duplicate-keys';
 import type { ConcurrencyController } from './concurrency-controller';
-import { convertWithRules, keyUnderRules } from './fix-rules';
 import { InFlightWindow } from './in-flight-window';
 import type { JobControl } from './job-control';
 import { KeyHashes } from './key-hashes';
-import { parseId, readDocuments, serializeId } from './read-documents';
-import { writeBatch, type WriteTarget } from './write-batch';
 
 interface CopyCollectionInput {
-  source: Collection;
-  /** For error messages (no credentials). */
-  sourceUrl: string;
+  source: SourcePort;
   spec: CollectionSpec;
+  /** The direction's conversion (conversion-rules.ts). */
+  conversion: ConversionRules;
   /** The profile's fix rules for this collection (fix-rules.ts); none: as convertDocument. */
   rules?: CollectionRules;
-  target: WriteTarget;
+  target: TargetSession;
   /** The job's batches-in-flight limit; it hears each batch's size and time. */
   concurrency: ConcurrencyController;
   /** The job's slots under that limit, shared with the collections copied beside this one. */
@@ -40,6 +38,7 @@ interface CopyCollectionInput {
 const HOLDER_LOOKUPS = 100;
 
 interface BatchResult {
+  /** The source position after the batch's last record (SourcePage.markAt). */
   lastId: unknown;
   written: number;
   failed: number;
@@ -65,7 +64,7 @@ export async function copyCollection(input: CopyCollectionInput): Promise<boolea
   const keys = new KeyHashes();
   let lookups = 0;
   const duplicate = async (key: string, id: unknown) => {
-    const holders = lookups++ < HOLDER_LOOKUPS ? (await findKeyHolders(input.source, key, input.sourceUrl, (doc) => keyUnderRules(doc, input.rules))).map((d) => d._id as unknown) : [id];
+    const holders = lookups++ < HOLDER_LOOKUPS ? (await input.source.readByKeys(spec.name, [key], (doc) => input.conversion.sourceKey(doc, input.rules))).map((d) => d._id) : [id];
     input.onProblem(duplicateProblem(spec.name, key, holders));
   };
 
@@ -76,7 +75,7 @@ export async function copyCollection(input: CopyCollectionInput): Promise<boolea
       checkpoint.written += done.written;
       checkpoint.failed += done.failed;
     }
-    checkpoint.lastId = serializeId(joined.at(-1)!.lastId);
+    checkpoint.lastId = input.source.resumeToken(joined.at(-1)!.lastId);
     input.onCheckpoint();
   };
 
@@ -86,7 +85,7 @@ export async function copyCollection(input: CopyCollectionInput): Promise<boolea
     limiter.started(input.slots.full);
     await window.start(batch.keys, async () => {
       const sent = performance.now();
-      const outcome = batch.items.length > 0 ? await writeBatch(input.target, batch.items) : { written: 0, failures: [] };
+      const outcome = batch.items.length > 0 ? await input.target.write(spec.name, batch.items, batch.keys) : { written: 0, failures: [] };
       limiter.finished(batch.items.length, performance.now() - sent);
       for (const failure of outcome.failures) problem(failure.key, 'WRITE_FAILED', failure.reason);
       // An item written over one an earlier batch wrote: that earlier document is no longer in the table.
@@ -100,21 +99,22 @@ export async function copyCollection(input: CopyCollectionInput): Promise<boolea
     });
   };
 
-  const afterId = checkpoint.lastId === undefined ? undefined : parseId(checkpoint.lastId);
   try {
-    for await (const documents of readDocuments(input.source, { afterId, url: input.sourceUrl })) {
+    for await (const page of input.source.read(spec.name, checkpoint.lastId)) {
+      const documents = page.records;
       progress.read += documents.length;
-      for (const doc of documents) {
-        const conversion = convertWithRules(doc, spec, input.rules);
+      for (let i = 0; i < documents.length; i++) {
+        const doc = documents[i]!;
+        const conversion = input.conversion.convert(doc, spec, input.rules);
         if (conversion.ok) {
           const repeated = keys.add(conversion.key) > 1;
           if (repeated) await duplicate(conversion.key, doc._id);
-          const batch = builder.add(conversion.key, conversion.item, doc._id, repeated, conversion.fieldItems);
+          const batch = builder.add(conversion.key, conversion.item, page.markAt(i), repeated, conversion.fieldItems);
           if (batch) await dispatch(batch);
         } else {
           problem(conversion.key, conversion.code, conversion.reason);
           progress.failed++;
-          builder.skip(doc._id);
+          builder.skip(page.markAt(i));
         }
       }
       if (control.cancelled) return false;

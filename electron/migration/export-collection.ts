@@ -7,12 +7,12 @@ import type { CollectionProgress, DocumentProblem } from '../../shared/migration
 import { dynamoJsonLine } from '../adapters/dynamodb/import-table';
 import { ContiguousBatches } from './contiguous-batches';
 import { convertWithRules } from './fix-rules';
-import { marshalItem } from './marshal-item';
+import { marshalItem } from '../adapters/dynamodb/marshal-item';
 import type { CollectionExport, ExportedPart } from './export-checkpoint';
 import { partKey, PartSplitter } from './export-parts';
 import type { PartSink } from './export-sink';
 import type { JobControl } from './job-control';
-import { parseId, readDocuments, serializeId } from './read-documents';
+import { parseId, readDocuments, serializeId } from '../adapters/mongodb/read-documents';
 
 interface ExportCollectionInput {
   source: Collection;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import { rulesFor, type MigrationProfile } from '../../shared/migration-profile';
 import { describeEnds, type MigrationContext } from './context';
-import { quickCount } from './count-documents';
+import { quickCount } from '../adapters/mongodb/count-documents';
 import { ErrorLog, errorLogPath } from './error-log';
 import { exportCollection } from './export-collection';
 import { exportedDocuments, exportedFailures, loadExportCheckpoint, saveExportCheckpoint, type ExportCheckpoint } from './export-checkpoint';

@@ -9,7 +9,7 @@ import { GZIP_ATTRIBUTE } from '../adapters/dynamodb/compressed-item';
 import { loadSampleData, PLANTED_PROBLEMS } from '../sandbox';
 import { planMigration, startMigration, verifyMigration } from './index';
 import { openTestContext } from '../../test/support/int-test-context';
-import { getItems } from './read-items';
+import { getItems } from '../adapters/dynamodb/get-items';
 
 type TestContext = Awaited<ReturnType<typeof openTestContext>>;
 

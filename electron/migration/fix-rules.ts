@@ -1,11 +1,11 @@
-import type { Document } from 'mongodb';
+import type { StoredRecord as Document } from '../adapters/ports';
 import type { CollectionSpec } from '../../shared/catalogue';
 import type { CollectionRules, RuleName } from '../../shared/migration-profile';
 import { compressAttributes, GZIP_ATTRIBUTE } from '../adapters/dynamodb/compressed-item';
 import { MOVED_ATTRIBUTE, MOVED_FROM_ATTRIBUTE, movedFieldKey } from '../adapters/dynamodb/moved-field';
 import { convertDocument, documentKey, idString, MAX_ITEM_BYTES, numberFits, type Conversion } from './convert-document';
-import { marshalItem } from './marshal-item';
-import type { Item } from './write-batch';
+import { marshalItem } from '../adapters/dynamodb/marshal-item';
+import type { StoredRecord as Item } from '../adapters/ports';
 
 /**
  * The DBA's fix rules (shared/migration-profile.ts) around convertDocument: the document is

@@ -3,7 +3,7 @@
  * and the CLI both drive it through these functions; progress is a stream of events, never
  * printed here.
  */
-export type { MigrationContext } from './context';
+export type { AnyContext, EngineContext, MigrationContext } from './context';
 export { planMigration } from './plan-migration';
 export { startMigration, type MigrationJob } from './migration-job';
 export { verifyMigration } from './verify-migration';

@@ -1,11 +1,11 @@
-import type { Document } from 'mongodb';
 import type { CollectionSpec } from '../../shared/catalogue';
 import type { CollectionVerify, FieldDifference } from '../../shared/migration';
 import { compareItems } from './compare-items';
-import { convertDocument, type Conversion } from './convert-document';
+import type { Converted } from './conversion-rules';
+import { convertDocument } from './convert-document';
 import { duplicateProblem } from './duplicate-keys';
 import type { KeyHashes } from './key-hashes';
-import type { Item } from './write-batch';
+import type { StoredRecord as Item } from '../adapters/ports';
 
 /** Each list in a result stops here; a table this wrong needs a new migration, not a longer list. */
 export const LIST_LIMIT = 1000;
@@ -34,10 +34,10 @@ export class Suspects {
 
 /** Reads the judgement needs: the source documents holding a key, and the table's item under it. */
 export interface JudgeReads {
-  holders(key: string): Promise<Document[]>;
+  holders(key: string): Promise<Item[]>;
   item(key: string): Promise<Item | undefined>;
   /** What a document should be in the table (the profile's rules applied); convertDocument when absent. */
-  expected?(doc: Document): Conversion;
+  expected?(doc: Item): Converted;
 }
 
 export function push<T>(list: T[], value: T): void {
@@ -61,7 +61,7 @@ export async function judgeSuspects(spec: CollectionSpec, suspects: Suspect[], k
       continue;
     }
     const holders = await reads.holders(suspect.key);
-    push(content.unmigratable, duplicateProblem(spec.name, suspect.key, holders.map((d) => d._id as unknown)));
+    push(content.unmigratable, duplicateProblem(spec.name, suspect.key, holders.map((d) => d._id)));
     const winner = holders.length > 0 ? (reads.expected ?? ((doc) => convertDocument(doc, spec)))(holders.at(-1)!) : undefined;
     const actual = await reads.item(suspect.key);
     const differences = winner?.ok && actual ? compareItems(winner.item, actual) : suspect.differences;

@@ -1,22 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { COLLECTIONS, tableName, type CollectionSpec } from '../../shared/catalogue';
+import { COLLECTIONS, type CollectionSpec } from '../../shared/catalogue';
 import { AppError } from '../../shared/errors';
 import { MigrationOptionsSchema, type DocumentProblem, type MigrationOptions, type MigrationProgress, type MigrationSummary } from '../../shared/migration';
-import { engineClients } from '../adapters/dynamodb/client';
-import { ensureTables } from '../adapters/dynamodb/table-admin';
 import { emptyCollectionCheckpoint, requireCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint-store';
-import { describeEnds, type MigrationContext } from './context';
+import type { TargetSession } from '../adapters/ports';
+import { describeEnds, engineContext, type AnyContext, type EngineContext } from './context';
+import { conversionRules, type ConversionRules } from './conversion-rules';
 import { BatchSlots } from './batch-slots';
 import { ConcurrencyController } from './concurrency-controller';
 import { copyCollection } from './copy-collection';
-import type { WriteTarget } from './write-batch';
-import { quickCount } from './count-documents';
 import { ErrorLog, errorLogPath } from './error-log';
 import { JobControl } from './job-control';
 import { saveMeasuredRate } from './measured-rate';
 import { jobShell, recordFailure } from './job-shell';
 import { ProgressTracker } from './progress-tracker';
-import { snapshotSource } from './source-changes';
 import { rulesFor } from '../../shared/migration-profile';
 
 export interface MigrationJob {
@@ -53,7 +50,7 @@ export interface MigrationHooks {
 }
 
 /** The checkpoint to continue (resume: it must exist and be for the same ends) or a new one. */
-function openCheckpoint(ctx: MigrationContext, resume: boolean, runId: string): Checkpoint {
+function openCheckpoint(ctx: EngineContext, resume: boolean, runId: string): Checkpoint {
   const ends = describeEnds(ctx);
   const saved = resume ? requireCheckpoint(ctx.stateDir, 'Start a new run instead (without resume).') : undefined;
   if (saved && (saved.source !== ends.source || saved.target !== ends.target)) {
@@ -64,18 +61,19 @@ function openCheckpoint(ctx: MigrationContext, resume: boolean, runId: string): 
 }
 
 /** Each collection's counts as the checkpoint left them, and its size now. */
-async function restoreProgress(ctx: MigrationContext, specs: ReturnType<typeof selectCollections>, checkpoint: Checkpoint, tracker: ProgressTracker): Promise<void> {
+async function restoreProgress(ctx: EngineContext, specs: ReturnType<typeof selectCollections>, checkpoint: Checkpoint, tracker: ProgressTracker): Promise<void> {
   for (const spec of specs) {
     const restored = (checkpoint.collections[spec.name] ??= emptyCollectionCheckpoint());
     const progress = tracker.collection(spec.name);
     Object.assign(progress, { written: restored.written, failed: restored.failed, skipped: restored.skipped, read: restored.written + restored.failed + restored.skipped });
     if (restored.done) progress.state = 'done';
-    progress.total = await quickCount(ctx.source.db.collection(spec.name), ctx.source.config.url);
+    progress.total = await ctx.source.quickCount(spec.name);
   }
 }
 
 interface CopyRun {
-  ctx: MigrationContext;
+  ctx: EngineContext;
+  conversion: ConversionRules;
   specs: ReturnType<typeof selectCollections>;
   options: MigrationOptions;
   tracker: ProgressTracker;
@@ -85,7 +83,7 @@ interface CopyRun {
   checkpoint: Checkpoint;
   log: ErrorLog;
   persist(force: boolean): void;
-  target(table: string): WriteTarget;
+  target: TargetSession;
 }
 
 /**
@@ -116,11 +114,11 @@ async function copyOne(run: CopyRun, spec: CollectionSpec): Promise<void> {
   progress.state = 'running';
   const restored = checkpoint.collections[spec.name]!;
   // Recorded as the copy starts from its first document, so a later resume can tell whether the source moved.
-  if (restored.lastId === undefined) restored.sourceAtStart = await snapshotSource(ctx.source.db.collection(spec.name), ctx.source.config.url);
+  if (restored.lastId === undefined) restored.sourceAtStart = await ctx.source.snapshot(spec.name);
   const complete = await copyCollection({
-    source: ctx.source.db.collection(spec.name), sourceUrl: ctx.source.config.url, spec,
+    source: ctx.source, spec, conversion: run.conversion,
     rules: rulesFor(run.options.profile, spec.name),
-    target: run.target(tableName(spec.name, ctx.target.config.tablePrefix)),
+    target: run.target,
     concurrency: run.concurrency, slots: run.slots, checkpoint: restored, progress, control,
     onProblem: (problem) => run.log.record(problem),
     onCheckpoint: () => run.persist(false),
@@ -151,10 +149,12 @@ async function copyEach(run: CopyRun): Promise<void> {
 }
 
 /** Starts copying in the background; the returned job reports progress and can be paused or cancelled. */
-export function startMigration(ctx: MigrationContext, input: Partial<MigrationOptions>, hooks: MigrationHooks = {}): MigrationJob {
+export function startMigration(anyCtx: AnyContext, input: Partial<MigrationOptions>, hooks: MigrationHooks = {}): MigrationJob {
   const parsed = MigrationOptionsSchema.safeParse(input);
   if (!parsed.success) throw new AppError('VALIDATION', `Invalid migration options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const options = parsed.data;
+  const ctx = engineContext(anyCtx);
+  const conversion = conversionRules(ctx.source.backend, ctx.target.backend);
   const id = randomUUID();
   const specs = selectCollections(options.collections);
   const tracker = new ProgressTracker(id, specs.map((s) => s.name));
@@ -166,14 +166,14 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
 
   async function run(): Promise<MigrationSummary> {
     shell.start();
-    // One attempt per request: the engine's retry policy owns the retries (backoff.ts).
-    const writer = engineClients(ctx.target);
     const retries = {
       signal: control.signal,
       attemptSignal: () => control.attemptSignal(),
       waitIfPaused: () => control.waitIfPaused(),
       onThrottled: () => concurrency.throttled(),
     };
+    // One attempt per request: the engine's retry policy owns the retries (adapters/retry/backoff.ts).
+    const session = ctx.target.session(retries);
     let checkpoint: Checkpoint | undefined;
     let lastSave = 0;
     const persist = (force: boolean) => {
@@ -188,18 +188,16 @@ export function startMigration(ctx: MigrationContext, input: Partial<MigrationOp
       await restoreProgress(ctx, specs, checkpoint, tracker);
       await hooks.beforeCopy?.(checkpoint.runId, specs.map((s) => s.name));
       tracker.resetRate();
-      const prefix = ctx.target.config.tablePrefix;
-      await ensureTables(ctx.target, specs.filter((s) => !checkpoint!.collections[s.name]!.done), prefix, control.signal);
+      await ctx.target.ensure(specs.filter((s) => !checkpoint!.collections[s.name]!.done), control.signal);
       persist(true);
-      await copyEach({ ctx, specs, options, tracker, control, concurrency, slots: new BatchSlots(() => concurrency.limit), checkpoint, log, persist,
-        target: (table) => ({ doc: writer.doc, table, where: writer.where, ...retries }) });
+      await copyEach({ ctx, conversion, specs, options, tracker, control, concurrency, slots: new BatchSlots(() => concurrency.limit), checkpoint, log, persist, target: session });
       tracker.state = control.cancelled ? 'cancelled' : 'completed';
       const rate = tracker.runRate();
       if (tracker.state === 'completed' && rate.processed >= MIN_DOCUMENTS_FOR_RATE) saveMeasuredRate(ctx.stateDir, rate.docsPerSecond, rate.processed);
     } catch (error) {
       recordFailure(tracker, control, error);
     } finally {
-      writer.client.destroy();
+      await session.close();
       try { persist(true); } catch {}
       log?.close();
     }

@@ -13,7 +13,7 @@ import { planMigration, startMigration, verifyMigration } from './index';
 import { openTestContext } from '../../test/support/int-test-context';
 import { DEFAULT_EXPORT_OPTIONS, startExport } from './export-job';
 import { folderSink } from './export-sink';
-import { getItems } from './read-items';
+import { getItems } from '../adapters/dynamodb/get-items';
 
 const KB = 1024;
 const profile = MigrationProfileSchema.parse({ version: 1, collections: { alerts: { oversized: { moveField: 'attachment' } } } });

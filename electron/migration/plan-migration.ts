@@ -5,19 +5,18 @@ import type { CollectionPlan, DocumentProblem, MigrationPlan } from '../../share
 import { dynamoJsonLine } from '../adapters/dynamodb/import-table';
 import { describeTable } from '../adapters/dynamodb/table-admin';
 import { ASSUMED_EXPORT_SPEEDUP, choosePath, indexesHit } from './choose-path';
-import type { MigrationContext } from './context';
+import { engineContext, type MigrationContext } from './context';
 import { planCapacity } from './capacity-plan';
-import { duplicateProblem, findKeyHolders } from './duplicate-keys';
+import { duplicateProblem } from './duplicate-keys';
 import { convertWithRules, keyUnderRules, type FieldItem } from './fix-rules';
 import { RuleEffects } from './rule-effects';
-import { marshalItem } from './marshal-item';
+import { marshalItem } from '../adapters/dynamodb/marshal-item';
 import { checkExistingTable, monthlyStorageUsd, provisionedAlternative, storedBytes, writeCostUsd } from './plan-trust';
 import { rulesFor, type MigrationProfile } from '../../shared/migration-profile';
 import { KeyHashes } from './key-hashes';
 import { loadMeasuredRate } from './measured-rate';
 import { MIN_DOCUMENTS_FOR_RATE, selectCollections } from './migration-job';
-import { readDocuments } from './read-documents';
-import type { Item } from './write-batch';
+import type { StoredRecord as Item } from '../adapters/ports';
 
 /** Used until a migration has measured the real rate here. */
 const ASSUMED_DOCS_PER_SECOND = 2000;
@@ -109,9 +108,9 @@ async function planCollection(ctx: MigrationContext, spec: CollectionSpec, { pro
   const fieldKeys = new FieldKeys();
   const rules = rulesFor(profile, spec.name);
   const effects = new RuleEffects();
-  const source = ctx.source.db.collection(spec.name);
-  for await (const batch of readDocuments(source, { url: ctx.source.config.url })) {
-    for (const doc of batch) {
+  const { source } = engineContext(ctx);
+  for await (const { records } of source.read(spec.name)) {
+    for (const doc of records) {
       documents++;
       const bytes = BSON.calculateObjectSize(doc);
       totalBytes += bytes;
@@ -129,8 +128,8 @@ async function planCollection(ctx: MigrationContext, spec: CollectionSpec, { pro
         if (keys.add(conversion.key) === 1) continue;
         problemCount++;
         if (problems.length < LISTED_PROBLEMS && !problems.some((p) => p.code === 'DUPLICATE_KEY' && p.id === conversion.key)) {
-          const holders = await findKeyHolders(source, conversion.key, ctx.source.config.url, (d) => keyUnderRules(d, rules));
-          problems.push(duplicateProblem(spec.name, conversion.key, holders.map((d) => d._id as unknown)));
+          const holders = await source.readByKeys(spec.name, [conversion.key], (d) => keyUnderRules(d, rules));
+          problems.push(duplicateProblem(spec.name, conversion.key, holders.map((d) => d._id)));
         }
       } else {
         problemCount++;

@@ -1,26 +1,6 @@
-import type { Collection } from 'mongodb';
-import { translateMongoError } from '../adapters/mongodb/errors';
+import type { SourceSnapshot } from '../adapters/ports';
 import type { Checkpoint, CollectionCheckpoint } from './checkpoint-store';
-import type { MigrationContext } from './context';
-import { quickCount } from './count-documents';
-import { serializeId } from './read-documents';
-
-type SourceSnapshot = NonNullable<CollectionCheckpoint['sourceAtStart']>;
-
-/**
- * What a resume can compare cheaply: the count from the collection's metadata and the newest
- * `_id` from its index. Updates in place change neither; only a full compare (verify) sees them.
- */
-export async function snapshotSource(collection: Collection, url: string): Promise<SourceSnapshot> {
-  const count = await quickCount(collection, url);
-  let newest;
-  try {
-    newest = await collection.find({}, { projection: { _id: 1 }, sort: { _id: -1 }, limit: 1 }).next();
-  } catch (error) {
-    throw translateMongoError(error, { url, collection: collection.collectionName });
-  }
-  return { count, ...(newest ? { newestId: serializeId(newest._id) } : {}), at: new Date().toISOString() };
-}
+import { engineContext, type AnyContext } from './context';
 
 /** Documents handled (written, failed or skipped) in a collection before this run. */
 export const handledBefore = (c: CollectionCheckpoint) => c.written + c.failed + c.skipped;
@@ -42,12 +22,13 @@ function describeChange(name: string, saved: CollectionCheckpoint, now: SourceSn
  * its source count or newest `_id` moved. Documents copied before are not read again, so their
  * copies may be stale; the caller says so and points to verify.
  */
-export async function detectSourceChanges(ctx: MigrationContext, checkpoint: Checkpoint, names: readonly string[]): Promise<string[]> {
+export async function detectSourceChanges(anyCtx: AnyContext, checkpoint: Checkpoint, names: readonly string[]): Promise<string[]> {
+  const { source } = engineContext(anyCtx);
   const changes: string[] = [];
   for (const name of names) {
     const saved = checkpoint.collections[name];
     if (!saved || (saved.lastId === undefined && !saved.done)) continue;
-    const now = await snapshotSource(ctx.source.db.collection(name), ctx.source.config.url);
+    const now = await source.snapshot(name);
     const change = describeChange(name, saved, now);
     if (change) changes.push(change);
   }

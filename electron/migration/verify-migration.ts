@@ -1,23 +1,15 @@
-import { tableName, type CollectionSpec } from '../../shared/catalogue';
+import type { CollectionSpec } from '../../shared/catalogue';
 import { AppError } from '../../shared/errors';
 import { VerifyOptionsSchema, type CollectionVerify, type DocumentProblem, type VerifyOptions, type VerifyResult } from '../../shared/migration';
-import { engineClients, type DynamoClients } from '../adapters/dynamodb/client';
-import { describeTable } from '../adapters/dynamodb/table-admin';
-import { translateMongoError } from '../adapters/mongodb/errors';
+import type { StoredRecord as Item, TargetSession } from '../adapters/ports';
 import { compareItems } from './compare-items';
-import { quickCount } from './count-documents';
-import type { MigrationContext } from './context';
-import { convertWithRules, expectedConversion, keyUnderRules } from './fix-rules';
+import { engineContext, type AnyContext, type EngineContext } from './context';
+import { conversionRules, type ConversionRules } from './conversion-rules';
 import { rulesFor, type CollectionRules } from '../../shared/migration-profile';
-import { findKeyHolders } from './duplicate-keys';
 import { InFlightWindow } from './in-flight-window';
 import { judgeSuspects, push, Suspects, type Content } from './judge-suspects';
 import { KeyHashes } from './key-hashes';
 import { selectCollections } from './migration-job';
-import { GET_BATCH, scanKeys } from './read-items';
-import { countDocumentItems, getWholeItems } from './whole-items';
-import { readDocuments } from './read-documents';
-import type { Item } from './write-batch';
 
 interface Expected {
   key: string;
@@ -32,18 +24,28 @@ function countRuleChanged(content: Content, rules: string[]): void {
   for (const rule of new Set(rules)) content.ruleChanged[rule] = (content.ruleChanged[rule] ?? 0) + 1;
 }
 
+/** One collection's verify: where it reads and writes, and how its records compare. */
+interface VerifyRun {
+  ctx: EngineContext;
+  conversion: ConversionRules;
+  reader: TargetSession;
+  spec: CollectionSpec;
+  rules: CollectionRules | undefined;
+}
+
 /**
- * BatchGetItem calls of 100 keys in flight at once: verify reads while the source streams, so
+ * Target reads of 100 keys (BatchGetItem's limit) in flight at once: verify reads while the source streams, so
  * it goes at the speed of reads, not of one round trip after another.
  */
 const READS_IN_FLIGHT = 8;
 
 /** Compares converted source documents with the items under their keys; differing ones become suspects. */
-async function compareChunk(ctx: MigrationContext, reader: DynamoClients, table: string, chunk: Expected[], content: Content, suspects: Suspects): Promise<void> {
-  // A gzip-compressed or split item (the oversized fixes) is compared by its whole content.
-  const found = await getWholeItems(reader, table, [...new Set(chunk.map((e) => e.key))], { signal: ctx.signal });
+async function compareChunk(run: VerifyRun, chunk: Expected[], content: Content, suspects: Suspects): Promise<void> {
+  const found = await run.reader.readByKeys(run.spec.name, [...new Set(chunk.map((e) => e.key))], run.conversion.targetKey);
   for (const { key, item, rules } of chunk) {
-    const actual = found.get(key);
+    const stored = found.get(key);
+    // The target's record in the form the expected one has (a compressed item comes whole from the port).
+    const actual = stored && run.conversion.comparable(stored, run.spec);
     if (!actual) {
       push(content.missing, key);
       continue;
@@ -56,16 +58,16 @@ async function compareChunk(ctx: MigrationContext, reader: DynamoClients, table:
 }
 
 /**
- * Scans the table's keys: an item with no source document is extra, an item holding a field moved
- * out of a document is part of it. Returns the items that hold documents.
+ * Scans the target's keys: a record with no source document is extra, an item holding a field
+ * moved out of a document is part of it. Returns the records that hold documents.
  */
-async function scanForExtras(ctx: MigrationContext, table: string, keys: KeyHashes, fieldKeys: KeyHashes, content: Content): Promise<number> {
+async function scanForExtras({ ctx, spec, conversion }: VerifyRun, keys: KeyHashes, fieldKeys: KeyHashes, content: Content): Promise<number> {
   let fieldItems = 0;
-  const items = await scanKeys(ctx.target, table, (key) => {
+  const records = await ctx.target.scanKeys(spec.name, conversion.targetKey, (key) => {
     if (fieldKeys.count(key) > 0) fieldItems++;
     else if (keys.count(key) === 0) push(content.extra, key);
   }, ctx.signal);
-  return items - fieldItems;
+  return records - fieldItems;
 }
 
 /**
@@ -76,9 +78,11 @@ async function scanForExtras(ctx: MigrationContext, table: string, keys: KeyHash
  * keys are counted by hash (key-hashes.ts), and only differing documents (up to the list limit)
  * are held until the end.
  */
-async function verifyContent(ctx: MigrationContext, reader: DynamoClients, spec: CollectionSpec, rules: CollectionRules | undefined, table: string, sample: number | undefined, tick: () => void, onPhase: (phase: string) => void): Promise<{ content: Content; sourceCount: number; targetCount: number; unmigratableCount: number; unjudged: number }> {
+async function verifyContent(run: VerifyRun, sample: number | undefined, tick: () => void, onPhase: (phase: string) => void): Promise<{ content: Content; sourceCount: number; targetCount: number; unmigratableCount: number; unjudged: number }> {
+  const { ctx, spec, rules, conversion: direction } = run;
+  const table = ctx.target.where(spec.name);
   const content: Content = { compared: 0, sampled: sample !== undefined, unmigratable: [], missing: [], extra: [], different: [], ...(rules ? { ruleChanged: {} } : {}) };
-  const expect = (doc: Parameters<typeof convertWithRules>[0]) => expectedConversion(convertWithRules(doc, spec, rules));
+  const expect = (doc: Item) => direction.expect(doc, spec, rules);
   const keys = new KeyHashes();
   // Items holding a field moved out of a document: expected in the table, not documents of their own.
   const fieldKeys = new KeyHashes();
@@ -86,14 +90,15 @@ async function verifyContent(ctx: MigrationContext, reader: DynamoClients, spec:
   const reservoir: Expected[] = [];
   let chunk: Expected[] = [];
   const reads = new InFlightWindow(() => READS_IN_FLIGHT);
-  const compare = (expected: Expected[]) => reads.start([], () => compareChunk(ctx, reader, table, expected, content, suspects));
+  const compare = (expected: Expected[]) => reads.start([], () => compareChunk(run, expected, content, suspects));
+  const batch = ctx.target.readBatch;
   let seen = 0;
   let sourceCount = 0;
   let unmigratableCount = 0;
   // Reads still in flight are awaited whatever happens, so none outlives the verify.
   try {
-    for await (const documents of readDocuments(ctx.source.db.collection(spec.name), { url: ctx.source.config.url })) {
-      for (const doc of documents) {
+    for await (const { records } of ctx.source.read(spec.name)) {
+      for (const doc of records) {
         tick();
         sourceCount++;
         const conversion = expect(doc);
@@ -103,12 +108,12 @@ async function verifyContent(ctx: MigrationContext, reader: DynamoClients, spec:
           continue;
         }
         for (const field of conversion.fieldItems ?? []) fieldKeys.add(field.key);
-        const expected = { key: conversion.key, item: conversion.item, rules: conversion.changes.map((c) => c.rule) };
+        const expected = { key: conversion.key, item: conversion.item, rules: conversion.rules ?? [] };
         // A key seen before: one of the documents holding it cannot be in the table.
         if (keys.add(expected.key) > 1) unmigratableCount++;
         if (sample === undefined) {
           chunk.push(expected);
-          if (chunk.length === GET_BATCH) {
+          if (chunk.length === batch) {
             await compare(chunk);
             chunk = [];
           }
@@ -122,18 +127,21 @@ async function verifyContent(ctx: MigrationContext, reader: DynamoClients, spec:
       }
     }
     const rest = sample === undefined ? chunk : reservoir;
-    for (let i = 0; i < rest.length; i += GET_BATCH) await compare(rest.slice(i, i + GET_BATCH));
+    for (let i = 0; i < rest.length; i += batch) await compare(rest.slice(i, i + batch));
     await reads.drain();
   } finally {
     await reads.settle();
   }
   await judgeSuspects(spec, suspects.list, keys, content, {
-    holders: (key) => findKeyHolders(ctx.source.db.collection(spec.name), key, ctx.source.config.url, (doc) => keyUnderRules(doc, rules)),
-    item: async (key) => (await getWholeItems(reader, table, [key], { signal: ctx.signal })).get(key),
+    holders: (key) => ctx.source.readByKeys(spec.name, [key], (doc) => direction.sourceKey(doc, rules)),
+    item: async (key) => {
+      const item = (await run.reader.readByKeys(spec.name, [key], direction.targetKey)).get(key);
+      return item && direction.comparable(item, spec);
+    },
     expected: expect,
   });
   onPhase(`looking for extra items in ${table}`);
-  const targetCount = await scanForExtras(ctx, table, keys, fieldKeys, content);
+  const targetCount = await scanForExtras(run, keys, fieldKeys, content);
   return { content, sourceCount, targetCount, unmigratableCount, unjudged: suspects.dropped };
 }
 
@@ -144,15 +152,17 @@ async function verifyContent(ctx: MigrationContext, reader: DynamoClients, spec:
  * as unmigratable, not as missing; the item of a field moved out of a document is part of that
  * document, not counted as one).
  */
-export async function verifyMigration(ctx: MigrationContext, input: Partial<VerifyOptions>, onProgress?: (done: number, total: number, phase?: string) => void): Promise<VerifyResult> {
+export async function verifyMigration(anyCtx: AnyContext, input: Partial<VerifyOptions>, onProgress?: (done: number, total: number, phase?: string) => void): Promise<VerifyResult> {
   const parsed = VerifyOptionsSchema.safeParse(input);
   if (!parsed.success) throw new AppError('VALIDATION', `Invalid verify options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const options = parsed.data;
+  const ctx = engineContext(anyCtx);
+  const conversion = conversionRules(ctx.source.backend, ctx.target.backend);
   const specs = selectCollections(options.collections);
   // Metadata counts for the progress total; the counts reported are exact (streamed, or counted).
   const estimates = new Map<string, number>();
   onProgress?.(0, 0, 'counting documents');
-  for (const spec of specs) estimates.set(spec.name, await quickCount(ctx.source.db.collection(spec.name), ctx.source.config.url));
+  for (const spec of specs) estimates.set(spec.name, await ctx.source.quickCount(spec.name));
   const total = [...estimates.values()].reduce((a, b) => a + b, 0);
   let done = 0;
   let lastReport = 0;
@@ -170,30 +180,25 @@ export async function verifyMigration(ctx: MigrationContext, input: Partial<Veri
   };
   const collections: CollectionVerify[] = [];
   for (const spec of specs) {
-    const table = tableName(spec.name, ctx.target.config.tablePrefix);
-    const exactCount = async () => {
-      try {
-        return await ctx.source.db.collection(spec.name).countDocuments();
-      } catch (error) {
-        throw translateMongoError(error, { url: ctx.source.config.url, collection: spec.name });
-      }
-    };
-    if (!(await describeTable(ctx.target, table, ctx.signal))) {
+    const table = ctx.target.where(spec.name);
+    const exactCount = () => ctx.source.exactCount(spec.name, ctx.signal);
+    if (!(await ctx.target.exists(spec.name, ctx.signal))) {
       const sourceCount = await exactCount();
       done += estimates.get(spec.name)!;
       collections.push({ collection: spec.name, table, sourceCount, targetCount: 0, countsMatch: sourceCount === 0, ok: sourceCount === 0 });
       continue;
     }
     if (options.countsOnly) {
-      const [sourceCount, targetCount] = await Promise.all([exactCount(), countDocumentItems(ctx.target, table, ctx.signal)]);
+      const [sourceCount, targetCount] = await Promise.all([exactCount(), ctx.target.count(spec.name, ctx.signal)]);
       done += estimates.get(spec.name)!;
       collections.push({ collection: spec.name, table, sourceCount, targetCount, countsMatch: sourceCount === targetCount, ok: sourceCount === targetCount });
       continue;
     }
     onPhase(`comparing ${spec.name} with ${table}`);
-    const reader = engineClients(ctx.target);
-    const { content, sourceCount, targetCount, unmigratableCount, unjudged } = await verifyContent(ctx, reader, spec, options.profile && rulesFor(options.profile, spec.name), table, options.sample, tick, onPhase)
-      .finally(() => reader.client.destroy());
+    const reader = ctx.target.session({ signal: ctx.signal });
+    const run = { ctx, conversion, reader, spec, rules: options.profile && rulesFor(options.profile, spec.name) };
+    const { content, sourceCount, targetCount, unmigratableCount, unjudged } = await verifyContent(run, options.sample, tick, onPhase)
+      .finally(() => reader.close());
     const countsMatch = targetCount === sourceCount - unmigratableCount;
     // More differing documents than a list holds: those past it were not judged, so not clean.
     const ok = unjudged === 0 && countsMatch && content.missing.length === 0 && content.extra.length === 0 && content.different.length === 0;

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { DeleteTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoConnectionSchema } from '../../shared/connection';
 import { localServers, uniqueName } from '../local-servers';
-import { createDynamoClients } from '../../electron/adapters/dynamodb/client';
-import { connectMongo } from '../../electron/adapters/mongodb/connect';
-import type { MigrationContext } from '../../electron/migration/context';
+import { connectMongo, type MongoHandle } from '../../electron/adapters/mongodb/connect';
+import { openPorts, portsOver } from '../../electron/adapters/open-ports';
+import type { EngineContext, MigrationContext } from '../../electron/migration/context';
 
 /**
  * For integration tests: a fresh database, table prefix and state folder on the shared local
@@ -18,8 +18,8 @@ export async function openTestContext(name: string, through?: { mongoUrl: string
   const database = uniqueName(name);
   const prefix = uniqueName(name.replace(/[^A-Za-z0-9]/g, ''));
   const mongoUrl = `${servers.mongoUrl}/${database}`;
-  const source = await connectMongo({ backend: 'mongodb', url: mongoUrl });
-  const target = createDynamoClients(DynamoConnectionSchema.parse({ backend: 'dynamodb', ...servers.dynamo, tablePrefix: prefix }));
+  // The one place that opens a pair (adapters/open-ports.ts), as the api and the CLI do.
+  const { mongo: source, dynamo: target } = await openPorts({ mongo: { backend: 'mongodb', url: mongoUrl }, dynamo: DynamoConnectionSchema.parse({ backend: 'dynamodb', ...servers.dynamo, tablePrefix: prefix }) });
   const stateDir = mkdtempSync(join(tmpdir(), `awc-${name}-`));
   const tables = async () => {
     const names: string[] = [];
@@ -38,6 +38,25 @@ export async function openTestContext(name: string, through?: { mongoUrl: string
       await source.db.dropDatabase().catch(() => {});
       await source.client.close();
       target.client.destroy();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * For integration tests of the way back: the tables of `forward` (its DynamoDB prefix) as the
+ * source, a fresh empty MongoDB database as the target, and a state folder of its own.
+ */
+export async function openReverseContext(forward: Awaited<ReturnType<typeof openTestContext>>): Promise<EngineContext & { database: string; mongoUrl: string; db: MongoHandle['db']; close(): Promise<void> }> {
+  const database = uniqueName('restored');
+  const mongoUrl = `${localServers().mongoUrl}/${database}`;
+  const handle = await connectMongo({ backend: 'mongodb', url: mongoUrl });
+  const stateDir = mkdtempSync(join(tmpdir(), 'awc-restore-'));
+  return {
+    ...portsOver(handle, forward.target, { from: 'dynamodb', to: 'mongodb' }), stateDir, database, mongoUrl, db: handle.db,
+    async close() {
+      await handle.db.dropDatabase().catch(() => {});
+      await handle.client.close();
       rmSync(stateDir, { recursive: true, force: true });
     },
   };

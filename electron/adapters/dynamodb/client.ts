@@ -27,7 +27,7 @@ export function readNumber(digits: string): number | NumberValue {
   return String(value) === digits ? value : NumberValue.from(digits);
 }
 
-/** How the document client turns values into AttributeValues (the migration marshals its items itself: migration/marshal-item.ts). */
+/** How the document client turns values into AttributeValues (the migration marshals its items itself: marshal-item.ts). */
 export const MARSHALL_OPTIONS = { removeUndefinedValues: true, convertClassInstanceToMap: false } as const;
 
 export interface DynamoTimeouts {
@@ -83,7 +83,7 @@ export function dynamoWhere(config: DynamoConnection): string {
 /**
  * Clients for the migration engine's batch writes and reads: the same connection, one attempt
  * per request. The engine retries throttling, unprocessed entries and transient failures itself
- * (migration/send-with-retries.ts), so the SDK's own 3 attempts would multiply its budget and
+ * (adapters/retry/send-with-retries.ts), so the SDK's own 3 attempts would multiply its budget and
  * hide throttling from the concurrency limiter. Destroy them when the job ends.
  */
 export function engineClients(clients: DynamoClients): DynamoClients {

@@ -1,6 +1,6 @@
 import { NumberValue } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { marshalItem } from '../../migration/marshal-item';
+import { marshalItem } from './marshal-item';
 import { dynamoJsonLine } from './import-table';
 
 describe('dynamoJsonLine', () => {

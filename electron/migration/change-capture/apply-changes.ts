@@ -4,8 +4,8 @@ import { translateDynamoError } from '../../adapters/dynamodb/errors';
 import { readCurrent, type OplogChange } from '../../adapters/mongodb/oplog';
 import type { MigrationContext } from '../context';
 import { convertDocument, documentKey } from '../convert-document';
-import { serializeId } from '../read-documents';
-import { writeBatch, type Item } from '../write-batch';
+import { serializeId } from '../../adapters/mongodb/read-documents';
+import { writeBatch, type Item } from '../../adapters/dynamodb/write-batch';
 import type { KeyMap } from './key-map';
 
 export interface ApplyFailure { collection: string; key: string; reason: string }

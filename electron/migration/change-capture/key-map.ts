@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentKey } from '../convert-document';
-import { serializeId } from '../read-documents';
+import { serializeId } from '../../adapters/mongodb/read-documents';
 
 const FILE = 'cdc-keys.jsonl';
 

@@ -6,6 +6,7 @@ import { CollectionPicker } from '../../components/CollectionPicker';
 import { formatCount } from '../../components/format';
 import { ErrorNotice, Loading } from '../../components/Notice';
 import { ConnectionsNeeded } from '../../components/ConnectionsNeeded';
+import { DirectionSwitch } from '../../components/DirectionSwitch';
 import { PageHeader } from '../../components/PageHeader';
 import { FailuresTable } from './FailuresTable';
 import { MigrationProgressPanel } from './MigrationProgressPanel';
@@ -18,7 +19,10 @@ import { ADAPTIVE, useMigration, type Migration, type RunSettings } from './use-
 
 export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnection; dynamo?: SavedConnection; onConnect(): void }) {
   const [settings, setSettings] = useState<RunSettings>({ collections: [...COLLECTION_NAMES], concurrency: ADAPTIVE, via: 'direct', bucket: '' });
-  const migration = useMigration({ sourceId: mongo?.id ?? '', targetId: dynamo?.id ?? '' }, settings);
+  // DynamoDB → MongoDB: the way back, same pipeline; the plan's figures and the S3 path are the forward direction's.
+  const [back, setBack] = useState(false);
+  const [source, target] = back ? [dynamo, mongo] : [mongo, dynamo];
+  const migration = useMigration({ sourceId: source?.id ?? '', targetId: target?.id ?? '' }, back ? { ...settings, via: 'direct' } : settings, back);
   const { jobId, plan, priceRegion, choosePriceRegion, failures } = migration;
 
   if (!mongo || !dynamo) {
@@ -27,8 +31,8 @@ export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnect
 
   return (
     <div className="page">
-      <PageHeader title="Migrate" subtitle={<><span className="dot dot-mongo" />{mongo.name} <span className="arrow">→</span> <span className="dot dot-dynamo" />{dynamo.name}</>} />
-      <ChooseCollections settings={settings} onChange={(change) => setSettings({ ...settings, ...change })} migration={migration} />
+      <PageHeader title="Migrate" subtitle={<DirectionSwitch mongo={mongo} dynamo={dynamo} back={back} onSwap={() => { setBack(!back); migration.plan.reset(); }} disabled={migration.running} />} />
+      <ChooseCollections settings={settings} onChange={(change) => setSettings({ ...settings, ...change })} migration={migration} back={back} />
       {(plan.isPending || plan.data || plan.error) && (
         <section className="panel">
           <div className="panel-header"><h2>2 · Dry-run plan</h2><span className="muted small">nothing is written</span><span className="spacer" />
@@ -46,18 +50,19 @@ export function MigratePage({ mongo, dynamo, onConnect }: { mongo?: SavedConnect
 }
 
 /** Step 1: collections and run settings, the dry run, start (asking before writing over tables that hold items) and resume. */
-function ChooseCollections({ settings, onChange, migration }: { settings: RunSettings; onChange(change: Partial<RunSettings>): void; migration: Migration }) {
-  const { collections, via, bucket } = settings;
+function ChooseCollections({ settings, onChange, migration, back }: { settings: RunSettings; onChange(change: Partial<RunSettings>): void; migration: Migration; back: boolean }) {
+  const { collections, bucket } = settings;
+  const via = back ? 'direct' : settings.via;
   const { running, overwrite, setOverwrite, plan, start, check } = migration;
   return (
     <section className="panel">
       <div className="panel-header"><h2>1 · Choose collections</h2></div>
       <CollectionPicker selected={collections} onChange={(chosen) => onChange({ collections: chosen })} />
-      <ProfileEditor />
+      {!back && <ProfileEditor />}
       <div className="form-actions">
-        <RunSettingsFields settings={settings} onChange={onChange} />
+        <RunSettingsFields settings={settings} onChange={onChange} back={back} />
         <span className="spacer" />
-        <button type="button" className="button" onClick={() => plan.mutate()} disabled={!collections.length || plan.isPending}>{plan.isPending ? 'Planning…' : 'Dry run'}</button>
+        <button type="button" className="button" onClick={() => plan.mutate()} disabled={back || !collections.length || plan.isPending} title={back ? "The dry run's figures are DynamoDB's; for the way back, `plan --from dynamodb` on the command line" : undefined}>{plan.isPending ? 'Planning…' : 'Dry run'}</button>
         <button type="button" className="button" onClick={() => start.mutate(true)} disabled={!collections.length || running || start.isPending} title="Continue from the saved checkpoint of an interrupted run">Resume interrupted run</button>
         <button type="button" className="button button-primary" onClick={() => check.mutate()} disabled={!collections.length || running || start.isPending || check.isPending || (via === 's3' && bucket.length < 3)}>{start.isPending || check.isPending ? 'Starting…' : 'Start migration'}</button>
       </div>

@@ -4,7 +4,7 @@ import { ADAPTIVE, type RunSettings } from './use-migration';
 const FIXED_CHOICES = [1, 2, 4, 8, 16, 32];
 
 /** Batches in flight, the path (direct or via S3) and the bucket the S3 path needs. */
-export function RunSettingsFields({ settings, onChange }: { settings: RunSettings; onChange(change: Partial<RunSettings>): void }) {
+export function RunSettingsFields({ settings, onChange, back }: { settings: RunSettings; onChange(change: Partial<RunSettings>): void; back?: boolean }) {
   const { concurrency, via, bucket } = settings;
   return (
     <>
@@ -15,13 +15,14 @@ export function RunSettingsFields({ settings, onChange }: { settings: RunSetting
           {FIXED_CHOICES.map((n) => <option key={n} value={n}>{n}</option>)}
         </select>
       </label>
-      <label className="field-inline"><span>Path</span>
+      {/* The S3 path ends in DynamoDB's ImportTable: the way back is direct only. */}
+      {!back && <label className="field-inline"><span>Path</span>
         <select className="input input-small" aria-label="Path" value={via} onChange={(e) => onChange({ via: e.target.value as 'direct' | 's3' })} title="Via S3: export to S3, then DynamoDB ImportTable (creates new tables only)">
           <option value="direct">direct</option>
           <option value="s3">via S3</option>
         </select>
-      </label>
-      {via === 's3' && <input className="input input-small" aria-label="S3 bucket" placeholder="S3 bucket" value={bucket} onChange={(e) => onChange({ bucket: e.target.value })} />}
+      </label>}
+      {!back && via === 's3' && <input className="input input-small" aria-label="S3 bucket" placeholder="S3 bucket" value={bucket} onChange={(e) => onChange({ bucket: e.target.value })} />}
     </>
   );
 }

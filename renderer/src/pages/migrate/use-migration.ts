@@ -12,7 +12,7 @@ export const ADAPTIVE = 'adaptive';
 export interface RunSettings { collections: string[]; concurrency: number | typeof ADAPTIVE; via: 'direct' | 's3'; bucket: string }
 
 /** The Migrate page's calls: dry run, start (asking first before writing over tables that hold items), pause/resume/cancel, failures. */
-export function useMigration(pair: { sourceId: string; targetId: string }, { collections, concurrency, via, bucket }: RunSettings) {
+export function useMigration(pair: { sourceId: string; targetId: string }, { collections, concurrency, via, bucket }: RunSettings, back = false) {
   const { jobId, progress, error: progressError, started } = useShownJob('migration', 'migration.progress');
   const running = progress?.state === 'running' || progress?.state === 'paused';
   const queryClient = useQueryClient();
@@ -21,7 +21,8 @@ export function useMigration(pair: { sourceId: string; targetId: string }, { col
   const [overwrite, setOverwrite] = useState<MigrationPlan['collections']>();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const { profile } = useMigrationProfile();
-  const withProfile = profile ? { profile } : {};
+  // Fix rules are for DynamoDB's limits: the way back has none.
+  const withProfile = profile && !back ? { profile } : {};
   // The region whose prices the plan uses; undefined: the DynamoDB connection's (the plan says which it took).
   const [priceRegion, setPriceRegion] = useState<string>();
   const plan = useMutation({ mutationFn: (region: string | undefined = priceRegion) => call('migration.plan', { ...pair, collections, ...withProfile, ...(region ? { priceRegion: region } : {}) }) });
@@ -41,6 +42,8 @@ export function useMigration(pair: { sourceId: string; targetId: string }, { col
   });
   const check = useMutation({
     mutationFn: async () => {
+      // The way back replaces documents by `_id` and has no plan to ask about tables first.
+      if (back) return [];
       const planned = plan.data && plan.data.collections.map((c) => c.collection).join() === collections.join() ? plan.data : await call('migration.plan', { ...pair, collections, ...withProfile });
       return planned.collections.filter((c) => (c.tableItems ?? 0) > 0);
     },

@@ -11,6 +11,7 @@ import { formatCount } from '../../components/format';
 import { Empty, ErrorNotice, Loading, Notice } from '../../components/Notice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { ConnectionsNeeded } from '../../components/ConnectionsNeeded';
+import { DirectionSwitch } from '../../components/DirectionSwitch';
 import { PageHeader } from '../../components/PageHeader';
 import { DiffView } from './DiffView';
 import { useMigrationProfile } from '../migrate/profile-store';
@@ -20,6 +21,9 @@ export function VerifyPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
   const [sample, setSample] = useState('');
   const [countsOnly, setCountsOnly] = useState(false);
   const [open, setOpen] = useState<string>();
+  // DynamoDB → MongoDB: every item compared with the document under its key.
+  const [back, setBack] = useState(false);
+  const [ranBack, setRanBack] = useState(false);
   const [openId, setOpenId] = useState<string>();
   const { jobId, progress, error: progressError, started } = useShownJob('verify', 'verify.progress');
   const stale = useStale(jobId, progress?.state === 'completed');
@@ -32,10 +36,10 @@ export function VerifyPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
 
   const start = useMutation({
     mutationFn: () => call('verify.start', {
-      sourceId: mongo!.id, targetId: dynamo!.id,
-      options: { collections, countsOnly, ...(Number(sample) > 0 ? { sample: Math.floor(Number(sample)) } : {}), ...(profile ? { profile } : {}) },
+      sourceId: (back ? dynamo : mongo)!.id, targetId: (back ? mongo : dynamo)!.id,
+      options: { collections, countsOnly, ...(Number(sample) > 0 ? { sample: Math.floor(Number(sample)) } : {}), ...(profile && !back ? { profile } : {}) },
     }),
-    onSuccess: ({ jobId: id }) => { started(id); setOpen(undefined); setOpenId(undefined); },
+    onSuccess: ({ jobId: id }) => { started(id); setRanBack(back); setOpen(undefined); setOpenId(undefined); },
   });
 
   if (!mongo || !dynamo) {
@@ -43,12 +47,14 @@ export function VerifyPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
   }
 
   const result = progress?.result;
+  // The result's direction is the one it was run in, not the switch's now.
+  const ends: Ends = ranBack ? ['DynamoDB', 'MongoDB'] : ['MongoDB', 'DynamoDB'];
   const opened = result?.collections.find((c) => c.collection === open);
   const different = opened?.content?.different.find((d) => d.id === openId);
 
   return (
     <div className="page">
-      <PageHeader title="Verify" subtitle="Counts on both sides, and every document compared with the item under its key." />
+      <PageHeader title="Verify" subtitle={<>Counts on both sides, and every record compared with the one under its key: <DirectionSwitch mongo={mongo} dynamo={dynamo} back={back} onSwap={() => setBack(!back)} disabled={progress?.state === 'running'} /></>} />
       <section className="panel">
         <CollectionPicker selected={collections} onChange={setCollections} />
         <div className="form-actions">
@@ -73,9 +79,9 @@ export function VerifyPage({ mongo, dynamo, onConnect }: { mongo?: SavedConnecti
       {progress?.state === 'failed' && <Notice kind="error" title="Verify failed">{progress.error?.message}</Notice>}
       {result && stale && <Notice kind="warning" title="This result may be out of date">Data changed after it was taken (a migration or an edit). Run verify again.</Notice>}
 
-      {result && <ResultTable result={result} open={open} onOpen={(collection) => { setOpen(collection === open ? undefined : collection); setOpenId(undefined); }} />}
+      {result && <ResultTable result={result} ends={ends} open={open} onOpen={(collection) => { setOpen(collection === open ? undefined : collection); setOpenId(undefined); }} />}
 
-      {opened?.content && <Mismatches collection={opened.collection} content={opened.content} openId={openId} onPick={setOpenId} />}
+      {opened?.content && <Mismatches ends={ends} collection={opened.collection} content={opened.content} openId={openId} onPick={setOpenId} />}
       <div ref={diffPanel} className="scroll-anchor">{opened && different && <DiffView mongo={mongo} dynamo={dynamo} collection={opened.collection} id={different.id} differences={different.differences} />}</div>
     </div>
   );
@@ -94,7 +100,10 @@ function VerifyProgressPanel({ progress, cancel }: { progress: VerifyProgress; c
   );
 }
 
-function ResultTable({ result, open, onOpen }: { result: VerifyResult; open?: string; onOpen(collection: string): void }) {
+/** Source and target names for the column heads: the result's counts are the source's, then the target's. */
+type Ends = [source: string, target: string];
+
+function ResultTable({ result, ends, open, onOpen }: { result: VerifyResult; ends: Ends; open?: string; onOpen(collection: string): void }) {
   return (
     <section className="panel">
       <div className="panel-header">
@@ -103,7 +112,7 @@ function ResultTable({ result, open, onOpen }: { result: VerifyResult; open?: st
       </div>
       <div className="table-wrap" tabIndex={0} role="region" aria-label="Verify results by collection">
       <table className="table" data-testid="verify-table">
-        <thead><tr><th><span className="visually-hidden">Match</span></th><th>Collection</th><th>Table</th><th className="num">MongoDB</th><th className="num">DynamoDB</th><th className="num">Compared</th><th className="num">Missing</th><th className="num">Extra</th><th className="num">Different</th><th className="num">Unmigratable</th></tr></thead>
+        <thead><tr><th><span className="visually-hidden">Match</span></th><th>Collection</th><th>Table</th><th className="num">{ends[0]}</th><th className="num">{ends[1]}</th><th className="num">Compared</th><th className="num">Missing</th><th className="num">Extra</th><th className="num">Different</th><th className="num">Unmigratable</th></tr></thead>
         <tbody>
           {result.collections.map((c) => <VerifyRow key={c.collection} c={c} open={c.collection === open} onOpen={() => onOpen(c.collection)} />)}
         </tbody>
@@ -114,14 +123,14 @@ function ResultTable({ result, open, onOpen }: { result: VerifyResult; open?: st
 }
 
 /** The ids of one collection's mismatches; a different one opens its diff. */
-function Mismatches({ collection, content, openId, onPick }: { collection: string; content: NonNullable<CollectionVerify['content']>; openId?: string; onPick(id: string): void }) {
+function Mismatches({ ends, collection, content, openId, onPick }: { ends: Ends; collection: string; content: NonNullable<CollectionVerify['content']>; openId?: string; onPick(id: string): void }) {
   return (
     <section className="panel">
       <div className="panel-header"><h2>{collection}{content.sampled && <span className="badge badge-small">sampled</span>}</h2></div>
       <div className="mismatch-lists">
         <IdList title="Different" ids={content.different.map((d) => d.id)} active={openId} onPick={onPick} testId="different-ids" />
-        <IdList title="Missing in DynamoDB" ids={content.missing} />
-        <IdList title="Extra in DynamoDB" ids={content.extra} />
+        <IdList title={`Missing in ${ends[1]}`} ids={content.missing} />
+        <IdList title={`Extra in ${ends[1]}`} ids={content.extra} />
         <IdList title="Could not be migrated" ids={content.unmigratable.map((u) => `${u.id} · ${u.code}`)} />
       </div>
       {Object.entries(content.ruleChanged ?? {}).map(([rule, count]) => <p key={rule} className="muted small">Changed by rule <code>{rule}</code>: {formatCount(count)}, as the profile says (not differences).</p>)}

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/errors';
+import { AppError } from '../../../shared/errors';
 
 /**
  * The engine's one retry policy, for writes (BatchWriteItem), reads and verify (BatchGetItem).

@@ -1,5 +1,5 @@
 import { BSON, type Collection, type Document, type Filter, type FindCursor } from 'mongodb';
-import { translateMongoError } from '../adapters/mongodb/errors';
+import { translateMongoError } from './errors';
 
 const { EJSON } = BSON;
 

@@ -1,6 +1,6 @@
 import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestContext } from '../../test/support/int-test-context';
+import { openTestContext } from '../../../test/support/int-test-context';
 import { parseId, readDocuments, serializeId } from './read-documents';
 
 describe('readDocuments', () => {

@@ -1,9 +1,9 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectionSpec, tableName } from '../../shared/catalogue';
-import { ensureTables } from '../adapters/dynamodb/table-admin';
-import { openTestContext } from '../../test/support/int-test-context';
+import { collectionSpec, tableName } from '../../../shared/catalogue';
+import { ensureTables } from './table-admin';
+import { openTestContext } from '../../../test/support/int-test-context';
 import { writeBatch, type WriteTarget } from './write-batch';
 
 describe('writeBatch on DynamoDB Local', () => {

@@ -1,8 +1,8 @@
 import { BatchWriteItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { translateDynamoError } from '../adapters/dynamodb/errors';
+import { translateDynamoError } from './errors';
 import { marshalItem } from './marshal-item';
-import { sendWithRetries, type RetryControl } from './send-with-retries';
+import { sendWithRetries, type RetryControl } from '../retry/send-with-retries';
 
 export type Item = Record<string, unknown>;
 

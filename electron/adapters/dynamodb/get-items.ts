@@ -1,9 +1,10 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import type { DynamoClients } from '../adapters/dynamodb/client';
-import { translateDynamoError } from '../adapters/dynamodb/errors';
-import { countItems as countMatching, eachPage, type ReadRequest } from '../adapters/dynamodb/read-items';
-import { AppError } from '../../shared/errors';
-import { sendWithRetries, type RetryControl } from './send-with-retries';
+import type { DynamoClients } from './client';
+import { translateDynamoError } from './errors';
+import { MOVED_FROM_ATTRIBUTE } from './moved-field';
+import { scanAllSegments } from './scan-segments';
+import { AppError } from '../../../shared/errors';
+import { sendWithRetries, type RetryControl } from '../retry/send-with-retries';
 import type { Item } from './write-batch';
 
 /** BatchGetItem's limit. */
@@ -33,9 +34,9 @@ export async function getItems(clients: DynamoClients, table: string, keys: stri
 /** Every key in the table, read by a parallel Scan that projects only `id`. */
 export async function scanKeys(clients: DynamoClients, table: string, onKey: (key: string) => void, signal?: AbortSignal): Promise<number> {
   let count = 0;
-  const request: ReadRequest = { operation: 'Scan', input: { TableName: table, ProjectionExpression: '#id', ExpressionAttributeNames: { '#id': 'id' } } };
+  const input = { TableName: table, ProjectionExpression: '#id', ExpressionAttributeNames: { '#id': 'id' } };
   try {
-    await eachPage(clients.doc, request, {}, { scanned: 0, capacity: 0 }, (page) => {
+    await scanAllSegments(clients.doc, input, (page) => {
       for (const item of page.Items ?? []) {
         onKey(String(item.id));
         count++;
@@ -47,11 +48,18 @@ export async function scanKeys(clients: DynamoClients, table: string, onKey: (ke
   return count;
 }
 
-/** The number of items, by a parallel Scan with Select COUNT (nothing but counts travels). */
+/**
+ * The items that hold documents (the seed's count check), by a parallel Scan with Select COUNT
+ * (nothing but counts travels): an item holding a field moved out of a document (fix rule
+ * `oversized: moveField`) is part of that document, not one of its own.
+ */
 export async function countItems(clients: DynamoClients, table: string, signal?: AbortSignal): Promise<number> {
+  let count = 0;
+  const input = { TableName: table, Select: 'COUNT' as const, FilterExpression: 'attribute_not_exists(#from)', ExpressionAttributeNames: { '#from': MOVED_FROM_ATTRIBUTE } };
   try {
-    return await countMatching(clients.doc, { operation: 'Scan', input: { TableName: table } }, signal);
+    await scanAllSegments(clients.doc, input, (page) => { count += page.Count ?? 0; }, signal);
   } catch (error) {
     throw translateDynamoError(error, { where: clients.where, table });
   }
+  return count;
 }

@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import { translateMongoError } from '../adapters/mongodb/errors';
+import { translateMongoError } from './errors';
 
 /**
  * The collection's document count from its metadata (`$collStats`), for progress totals and
