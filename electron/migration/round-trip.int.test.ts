@@ -46,6 +46,13 @@ describe('the sample data MongoDB → DynamoDB → MongoDB', () => {
     }
   }, 180_000);
 
+  it('runs again over what it restored: replaces, never doubles', async () => {
+    const before = await back.db.collection('alerts').countDocuments();
+    const again = await startMigration(back, { collections: ['alerts'] }).done;
+    expect(again).toMatchObject({ state: 'completed', overall: { written: before, failed: 0 } });
+    expect(await back.db.collection('alerts').countDocuments()).toBe(before);
+  }, 180_000);
+
   it('verifies clean in that direction, and names a document changed since', async () => {
     expect((await verifyMigration(back, {})).ok).toBe(true);
     const [alert] = await back.db.collection('alerts').find({}).limit(1).toArray();

@@ -146,8 +146,16 @@ export function mongoTarget(handle: MongoHandle): TargetPort {
   const { url } = handle.config;
   const collection = (name: string) => handle.db.collection(name);
   const translate = (error: unknown, name?: string) => translateMongoError(error, { url, ...(name ? { collection: name } : {}) });
+  // One write at a time per collection: FerretDB (the local server, SQLite) stalls for good when
+  // several bulk writes replace documents of one collection at once (round-trip.int.test.ts).
+  const queues = new Map<string, Promise<unknown>>();
+  const serially = <T>(name: string, write: () => Promise<T>): Promise<T> => {
+    const next = (queues.get(name) ?? Promise.resolve()).then(write, write);
+    queues.set(name, next.catch(() => {}));
+    return next;
+  };
   const session = (control: RetryControl): TargetSession => ({
-    write: (name, records, keys) => replaceDocuments(collection(name), records, keys, control, url),
+    write: (name, records, keys) => serially(name, () => replaceDocuments(collection(name), records, keys, control, url)),
     async readByKeys(name, keys, keyOf) {
       try {
         const found = await collection(name).find(keyFilter(keys)).toArray();
