@@ -3,6 +3,7 @@ import type { CallName, CallOutput, ParsedInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { DatabaseAdapter } from '../adapters/database-adapter';
 import type { ApiDeps } from './api-deps';
+import { toErrorData } from './error-data';
 import { JobRegistry } from './job-registry';
 
 /** The handlers of some of the contract's calls; createApi spreads one per namespace into all of them. */
@@ -18,9 +19,17 @@ export interface ApiCore<Context> {
   forget(id: string): Promise<void>;
   pair(sourceId: string, targetId: string): { source: Connection; target: Connection };
   withContext<T>(sourceId: string, targetId: string, work: (context: Context) => Promise<T>): Promise<T>;
+  /** Opens the pair and starts a job on it; the pair closes when the job ends (or fails to start). */
+  startOnPair<J extends StartedJob>(sourceId: string, targetId: string, kind: string, start: (context: Context) => J): Promise<J>;
   /** Runs at close, in the order registered, before the adapters close. */
   onClose(cleanup: () => void | Promise<void>): void;
   close(): Promise<void>;
+}
+
+/** A job started on an opened pair: `done` settles when it ends, with its `error` if it failed. */
+interface StartedJob {
+  id: string;
+  done: Promise<unknown>;
 }
 
 export function createApiCore<Context>(deps: ApiDeps<Context>): ApiCore<Context> {
@@ -69,6 +78,24 @@ export function createApiCore<Context>(deps: ApiDeps<Context>): ApiCore<Context>
     }
   }
 
+  async function startOnPair<J extends StartedJob>(sourceId: string, targetId: string, kind: string, start: (context: Context) => J): Promise<J> {
+    const { source, target } = pair(sourceId, targetId);
+    const opened = await deps.engine.open(source, target);
+    let job: J;
+    try {
+      job = start(opened.context);
+    } catch (error) {
+      await opened.close().catch(() => {});
+      throw error;
+    }
+    const ended = (message: string) => deps.log(`${kind} ${job.id} ended: ${message}`);
+    void job.done
+      .then((end) => { const error = (end as { error?: { message: string } } | undefined)?.error; if (error) ended(error.message); })
+      .catch((error: unknown) => ended(toErrorData(error, deps.log).message))
+      .finally(() => opened.close().catch(() => {}));
+    return job;
+  }
+
   const jobs = new JobRegistry();
 
   async function close(): Promise<void> {
@@ -78,5 +105,5 @@ export function createApiCore<Context>(deps: ApiDeps<Context>): ApiCore<Context>
     await Promise.all([...adapters.keys()].map(forget));
   }
 
-  return { deps, jobs, connection, adapter, forget, pair, withContext, onClose: (c) => cleanups.push(c), close };
+  return { deps, jobs, connection, adapter, forget, pair, withContext, startOnPair, onClose: (c) => cleanups.push(c), close };
 }

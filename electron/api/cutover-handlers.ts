@@ -1,8 +1,6 @@
 import type { CallName, CallOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { CutoverJob } from '../migration/cutover/cutover-job';
 import type { ApiCore, Handlers } from './api-core';
-import { toErrorData } from './error-data';
 
 type CutoverCall = Extract<CallName, `cutover.${string}`>;
 
@@ -22,19 +20,7 @@ export function cutoverHandlers<Context>(core: ApiCore<Context>): Handlers<Cutov
   return {
     'cutover.start': async ({ sourceId, targetId, options }): Promise<CallOutput<'cutover.start'>> => {
       refuseSecondRun();
-      const { source, target } = core.pair(sourceId, targetId);
-      const opened = await deps.engine.open(source, target);
-      let job: CutoverJob;
-      try {
-        job = deps.engine.cutover(opened.context, options);
-      } catch (error) {
-        await opened.close().catch(() => {});
-        throw error;
-      }
-      void job.done
-        .then((end) => { if (end.error) deps.log(`cutover ${job.id} ended: ${end.error.message}`); })
-        .catch((error: unknown) => deps.log(`cutover ${job.id} ended: ${toErrorData(error, deps.log).message}`))
-        .finally(() => opened.close().catch(() => {}));
+      const job = await core.startOnPair(sourceId, targetId, 'cutover', (context) => deps.engine.cutover(context, options));
       jobs.add('cutover', job.progress().collections, job);
       return { jobId: job.id };
     },

@@ -1,8 +1,6 @@
 import { DEFAULT_TABLE_PREFIX } from '../../shared/catalogue';
 import type { CallName } from '../../shared/contract';
-import type { MigrationJob } from '../migration';
 import type { ApiCore, Handlers } from './api-core';
-import { toErrorData } from './error-data';
 
 type MigrationCall = Extract<CallName, `migration.${string}`> | 'jobs.list' | 'cloudformation.template';
 
@@ -12,16 +10,7 @@ export function migrationHandlers<Context>(core: ApiCore<Context>): Handlers<Mig
   return {
     'migration.plan': async ({ sourceId, targetId, collections, profile, priceRegion }) => core.withContext(sourceId, targetId, (context) => deps.engine.plan(context, collections, profile, priceRegion)),
     'migration.start': async ({ sourceId, targetId, options }) => {
-      const { source, target } = core.pair(sourceId, targetId);
-      const opened = await deps.engine.open(source, target);
-      let job: MigrationJob;
-      try {
-        job = deps.engine.start(opened.context, options);
-      } catch (error) {
-        await opened.close().catch(() => {});
-        throw error;
-      }
-      void job.done.catch((error: unknown) => deps.log(`migration ${job.id} ended: ${toErrorData(error, deps.log).message}`)).finally(() => opened.close().catch(() => {}));
+      const job = await core.startOnPair(sourceId, targetId, 'migration', (context) => deps.engine.start(context, options));
       jobs.add('migration', options.collections, job);
       return { jobId: job.id };
     },
