@@ -4,13 +4,14 @@ import type { AppError } from '../../shared/errors';
 import type { Update } from '../../shared/query';
 import type { ZodType } from 'zod';
 import type { DatabaseAdapter } from './database-adapter';
+import type { SourcePort, TargetPort } from './ports';
 
 /**
  * Everything the console needs to know of one backend, registered once in registry.ts. Its
  * folder (electron/adapters/<backend>/) exports one of these; nothing outside the folder
  * branches on the backend's name.
  */
-export interface BackendDefinition<C extends Connection = Connection> {
+export interface BackendDefinition<C extends Connection = Connection, H = unknown> {
   readonly id: C['backend'];
   /** Display name and labels, shared with the renderer (shared/backends.ts). */
   readonly info: BackendInfo;
@@ -28,4 +29,21 @@ export interface BackendDefinition<C extends Connection = Connection> {
   readonly datesAreStrings: boolean;
   /** How a sample of `n` documents is taken, in words for the field overview. */
   describeSample(n: number): string;
+  /** How the migration engine opens this backend as one end of a pair (adapters/open-ports.ts). */
+  readonly ports: BackendPorts<C, H>;
+}
+
+/**
+ * The migration's ends over one backend: a handle opened once per pair (`H`: the driver's client
+ * and database, or the DynamoDB clients), and the ports over it. A backend that cannot be read
+ * from, or written to, leaves that factory out and open-ports refuses the direction by name.
+ */
+export interface BackendPorts<C extends Connection, H> {
+  connect(connection: C): Promise<H>;
+  /** Frees what `connect` opened. */
+  disconnect(handle: H): Promise<void>;
+  /** Reads this backend as a migration's source (a resumable stream, counts, reads by key). */
+  source?(handle: H): SourcePort;
+  /** Writes this backend as a migration's target (ensure, batches with its retry rules, scans). */
+  target?(handle: H): TargetPort;
 }

@@ -1,4 +1,5 @@
 import type { CollectionSpec } from '../../shared/catalogue';
+import type { Backend } from '../../shared/connection';
 import type { RetryControl } from './retry/send-with-retries';
 
 export type { RetryControl } from './retry/send-with-retries';
@@ -6,15 +7,15 @@ export type { RetryControl } from './retry/send-with-retries';
 /**
  * The migration engine's view of a database (issue 12): it reads through a SourcePort and writes
  * through a TargetPort, and never holds a driver handle. MongoDB and DynamoDB each implement both
- * (adapters/mongodb/mongo-ports.ts, adapters/dynamodb/dynamo-ports.ts); adapters/open-ports.ts
- * opens a pair. Collections are named by their catalogue name: each port maps it to its own
+ * (adapters/mongodb/mongo-ports.ts, adapters/dynamodb/dynamo-source.ts and dynamo-target.ts),
+ * registered with their backend (BackendDefinition.ports); adapters/open-ports.ts opens a pair. Collections are named by their catalogue name: each port maps it to its own
  * container (a collection, or a prefixed table).
  */
 
 /** A document or an item as its backend's driver hands it out (BSON values, or document-client values). */
 export type StoredRecord = Record<string, unknown>;
 
-export type Backend = 'mongodb' | 'dynamodb';
+export type { Backend } from '../../shared/connection';
 
 /**
  * A record's key under the conversion rules (the engine's): a target without a key of its own

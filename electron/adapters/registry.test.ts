@@ -5,6 +5,7 @@ import { createConnectionStore } from '../settings/connection-store';
 import type { ApiDeps } from '../api/api-deps';
 import { createApi } from '../api/create-api';
 import type { DatabaseAdapter } from './database-adapter';
+import { openPorts } from './open-ports';
 import { backendDefinition, createAdapter } from './registry';
 
 const UNKNOWN = ['postgres', 'MongoDB', '', 'toString', '__proto__', 'constructor', undefined, null, 7];
@@ -42,6 +43,25 @@ describe('the backend registry', () => {
     expect(backendDefinition('dynamodb').fromWire(wire).at).toBe('2024-05-01T10:00:00.000Z');
     expect(() => backendDefinition('dynamodb').checkUpdate({ $inc: { n: Number.NaN } })).toThrow();
     expect(() => backendDefinition('mongodb').checkUpdate({ $unset: { n: '' } })).not.toThrow();
+  });
+});
+
+describe('the ports on the registry', () => {
+  it.each(BACKEND_IDS)('%s opens as a migration\'s source and as its target', (id) => {
+    const { ports } = backendDefinition(id);
+    for (const factory of [ports.connect, ports.disconnect, ports.source, ports.target]) expect(factory).toBeTypeOf('function');
+  });
+
+  // Nothing listens on port 1: a pair refused before connecting says why, not "unreachable".
+  const settings = { mongo: { backend: 'mongodb', url: 'mongodb://127.0.0.1:1/x' }, dynamo: { backend: 'dynamodb', region: 'us-east-1', endpoint: 'http://127.0.0.1:1', tablePrefix: 'awc' } } as const;
+
+  it('refuses a pair with an unknown end before connecting', async () => {
+    await expect(openPorts(settings, { from: 'postgres' as 'mongodb', to: 'dynamodb' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('Unknown backend "postgres"') });
+    await expect(openPorts(settings, { from: 'mongodb', to: 'cassandra' as 'dynamodb' })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('Unknown backend "cassandra"') });
+  });
+
+  it.each(BACKEND_IDS)('refuses %s at both ends before connecting', async (id) => {
+    await expect(openPorts(settings, { from: id, to: id })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^No migration from (\w+) to \1: a migration's source and target are different backends\.$/) });
   });
 });
 

@@ -9,10 +9,13 @@ import { mongoBackend } from './mongodb/mongodb-backend';
 type DefinitionOf<B extends Backend> = BackendDefinition<Extract<Connection, { backend: B }>>;
 
 /** Every backend the console can open, one line each (README: "Adding a backend"). */
-const DEFINITIONS: { readonly [B in Backend]: DefinitionOf<B> } = {
+const DEFINITIONS = {
   mongodb: mongoBackend,
   dynamodb: dynamoBackend,
-};
+} as const satisfies { readonly [B in Backend]: DefinitionOf<B> };
+
+/** What a backend's ports run over once opened (MongoDB's client and database, DynamoDB's clients). */
+export type HandleOf<B extends Backend> = Awaited<ReturnType<(typeof DEFINITIONS)[B]['ports']['connect']>>;
 
 /** The backend registered as `id`; anything else is refused by name, never taken for another backend. */
 export function backendDefinition(id: unknown): BackendDefinition {

@@ -1,6 +1,6 @@
 import type { DynamoClients } from '../adapters/dynamodb/client';
 import type { MongoHandle } from '../adapters/mongodb/connect';
-import { portsOver } from '../adapters/open-ports';
+import { FORWARD, portsOver } from '../adapters/open-ports';
 import type { SourcePort, TargetPort } from '../adapters/ports';
 
 /**
@@ -40,7 +40,7 @@ export function forwardHandles(ctx: AnyContext): MigrationContext | undefined {
 /** The context as ports (connections wrapped, not reopened: whoever opened them closes them). */
 export function engineContext(ctx: AnyContext): EngineContext {
   if (isEngineContext(ctx)) return ctx;
-  return { ...portsOver(ctx.source, ctx.target), stateDir: ctx.stateDir, ...(ctx.signal ? { signal: ctx.signal } : {}) };
+  return { ...portsOver(FORWARD, ctx.source, ctx.target), stateDir: ctx.stateDir, ...(ctx.signal ? { signal: ctx.signal } : {}) };
 }
 
 /** Source and target as text without credentials, to tie a checkpoint to them. */

@@ -3,7 +3,7 @@ import { COLLECTIONS, type CollectionSpec } from '../../shared/catalogue';
 import { AppError } from '../../shared/errors';
 import { MigrationOptionsSchema, type DocumentProblem, type MigrationOptions, type MigrationProgress, type MigrationSummary } from '../../shared/migration';
 import { emptyCollectionCheckpoint, requireCheckpoint, saveCheckpoint, type Checkpoint } from './checkpoint-store';
-import type { TargetSession } from '../adapters/ports';
+import type { RetryControl, TargetSession } from '../adapters/ports';
 import { describeEnds, engineContext, type AnyContext, type EngineContext } from './context';
 import { conversionRules, type ConversionRules } from './conversion-rules';
 import { BatchSlots } from './batch-slots';
@@ -148,6 +148,26 @@ async function copyEach(run: CopyRun): Promise<void> {
   if (failure) throw failure.error;
 }
 
+/**
+ * The job's hooks into a target session's retries: its cancel, a fresh attempt signal after each
+ * pause, and throttling heard by the concurrency limit. One attempt per request: the engine's retry
+ * policy owns the retries (adapters/retry/backoff.ts).
+ */
+function retryControl(control: JobControl, concurrency: ConcurrencyController): RetryControl {
+  return {
+    signal: control.signal,
+    attemptSignal: () => control.attemptSignal(),
+    waitIfPaused: () => control.waitIfPaused(),
+    onThrottled: () => concurrency.throttled(),
+  };
+}
+
+/** A completed run long enough to say something about speed becomes the plan's measured rate. */
+function saveRateIfMeasured(stateDir: string, tracker: ProgressTracker): void {
+  const rate = tracker.runRate();
+  if (rate.processed >= MIN_DOCUMENTS_FOR_RATE) saveMeasuredRate(stateDir, rate.docsPerSecond, rate.processed);
+}
+
 /** Starts copying in the background; the returned job reports progress and can be paused or cancelled. */
 export function startMigration(anyCtx: AnyContext, input: Partial<MigrationOptions>, hooks: MigrationHooks = {}): MigrationJob {
   const parsed = MigrationOptionsSchema.safeParse(input);
@@ -166,14 +186,7 @@ export function startMigration(anyCtx: AnyContext, input: Partial<MigrationOptio
 
   async function run(): Promise<MigrationSummary> {
     shell.start();
-    const retries = {
-      signal: control.signal,
-      attemptSignal: () => control.attemptSignal(),
-      waitIfPaused: () => control.waitIfPaused(),
-      onThrottled: () => concurrency.throttled(),
-    };
-    // One attempt per request: the engine's retry policy owns the retries (adapters/retry/backoff.ts).
-    const session = ctx.target.session(retries);
+    const session = ctx.target.session(retryControl(control, concurrency));
     let checkpoint: Checkpoint | undefined;
     let lastSave = 0;
     const persist = (force: boolean) => {
@@ -192,8 +205,7 @@ export function startMigration(anyCtx: AnyContext, input: Partial<MigrationOptio
       persist(true);
       await copyEach({ ctx, conversion, specs, options, tracker, control, concurrency, slots: new BatchSlots(() => concurrency.limit), checkpoint, log, persist, target: session });
       tracker.state = control.cancelled ? 'cancelled' : 'completed';
-      const rate = tracker.runRate();
-      if (tracker.state === 'completed' && rate.processed >= MIN_DOCUMENTS_FOR_RATE) saveMeasuredRate(ctx.stateDir, rate.docsPerSecond, rate.processed);
+      if (tracker.state === 'completed') saveRateIfMeasured(ctx.stateDir, tracker);
     } catch (error) {
       recordFailure(tracker, control, error);
     } finally {

@@ -71,6 +71,50 @@ async function scanForExtras({ ctx, spec, conversion }: VerifyRun, keys: KeyHash
 }
 
 /**
+ * What gets compared: every document, in chunks of `batch`, or a uniform random sample of
+ * `sample` (reservoir sampling), compared once the source has been read.
+ */
+function comparisonPicker(sample: number | undefined, batch: number, compare: (chunk: Expected[]) => Promise<void>) {
+  const reservoir: Expected[] = [];
+  let chunk: Expected[] = [];
+  let seen = 0;
+  return {
+    async add(expected: Expected): Promise<void> {
+      if (sample === undefined) {
+        chunk.push(expected);
+        if (chunk.length === batch) {
+          await compare(chunk);
+          chunk = [];
+        }
+      } else if (reservoir.length < sample) {
+        reservoir.push(expected);
+      } else {
+        const slot = Math.floor(Math.random() * (seen + 1));
+        if (slot < sample) reservoir[slot] = expected;
+      }
+      seen++;
+    },
+    async finish(): Promise<void> {
+      const rest = sample === undefined ? chunk : reservoir;
+      for (let i = 0; i < rest.length; i += batch) await compare(rest.slice(i, i + batch));
+    },
+  };
+}
+
+/** Decides each suspect (judge-suspects.ts), reading its holders from the source and its item again from the target. */
+async function judge(run: VerifyRun, suspects: Suspects, keys: KeyHashes, content: Content): Promise<void> {
+  const { ctx, spec, rules, conversion: direction } = run;
+  await judgeSuspects(spec, suspects.list, keys, content, {
+    holders: (key) => ctx.source.readByKeys(spec.name, [key], (doc) => direction.sourceKey(doc, rules)),
+    item: async (key) => {
+      const item = (await run.reader.readByKeys(spec.name, [key], direction.targetKey)).get(key);
+      return item && direction.comparable(item, spec);
+    },
+    expected: (doc) => direction.expect(doc, spec, rules),
+  });
+}
+
+/**
  * Streams the whole source once (every document converted exactly as the copy converts it, so
  * unmigratable documents are known and every key is counted), compares all of them, or a uniform
  * random sample of `sample` (reservoir sampling), with the items under their keys, then scans
@@ -80,19 +124,13 @@ async function scanForExtras({ ctx, spec, conversion }: VerifyRun, keys: KeyHash
  */
 async function verifyContent(run: VerifyRun, sample: number | undefined, tick: () => void, onPhase: (phase: string) => void): Promise<{ content: Content; sourceCount: number; targetCount: number; unmigratableCount: number; unjudged: number }> {
   const { ctx, spec, rules, conversion: direction } = run;
-  const table = ctx.target.where(spec.name);
   const content: Content = { compared: 0, sampled: sample !== undefined, unmigratable: [], missing: [], extra: [], different: [], ...(rules ? { ruleChanged: {} } : {}) };
-  const expect = (doc: Item) => direction.expect(doc, spec, rules);
   const keys = new KeyHashes();
   // Items holding a field moved out of a document: expected in the table, not documents of their own.
   const fieldKeys = new KeyHashes();
   const suspects = new Suspects();
-  const reservoir: Expected[] = [];
-  let chunk: Expected[] = [];
   const reads = new InFlightWindow(() => READS_IN_FLIGHT);
-  const compare = (expected: Expected[]) => reads.start([], () => compareChunk(run, expected, content, suspects));
-  const batch = ctx.target.readBatch;
-  let seen = 0;
+  const picker = comparisonPicker(sample, ctx.target.readBatch, (expected) => reads.start([], () => compareChunk(run, expected, content, suspects)));
   let sourceCount = 0;
   let unmigratableCount = 0;
   // Reads still in flight are awaited whatever happens, so none outlives the verify.
@@ -101,7 +139,7 @@ async function verifyContent(run: VerifyRun, sample: number | undefined, tick: (
       for (const doc of records) {
         tick();
         sourceCount++;
-        const conversion = expect(doc);
+        const conversion = direction.expect(doc, spec, rules);
         if (!conversion.ok) {
           unmigratableCount++;
           push<DocumentProblem>(content.unmigratable, { collection: spec.name, id: conversion.key, code: conversion.code, reason: conversion.reason });
@@ -111,36 +149,16 @@ async function verifyContent(run: VerifyRun, sample: number | undefined, tick: (
         const expected = { key: conversion.key, item: conversion.item, rules: conversion.rules ?? [] };
         // A key seen before: one of the documents holding it cannot be in the table.
         if (keys.add(expected.key) > 1) unmigratableCount++;
-        if (sample === undefined) {
-          chunk.push(expected);
-          if (chunk.length === batch) {
-            await compare(chunk);
-            chunk = [];
-          }
-        } else if (reservoir.length < sample) {
-          reservoir.push(expected);
-        } else {
-          const slot = Math.floor(Math.random() * (seen + 1));
-          if (slot < sample) reservoir[slot] = expected;
-        }
-        seen++;
+        await picker.add(expected);
       }
     }
-    const rest = sample === undefined ? chunk : reservoir;
-    for (let i = 0; i < rest.length; i += batch) await compare(rest.slice(i, i + batch));
+    await picker.finish();
     await reads.drain();
   } finally {
     await reads.settle();
   }
-  await judgeSuspects(spec, suspects.list, keys, content, {
-    holders: (key) => ctx.source.readByKeys(spec.name, [key], (doc) => direction.sourceKey(doc, rules)),
-    item: async (key) => {
-      const item = (await run.reader.readByKeys(spec.name, [key], direction.targetKey)).get(key);
-      return item && direction.comparable(item, spec);
-    },
-    expected: expect,
-  });
-  onPhase(`looking for extra items in ${table}`);
+  await judge(run, suspects, keys, content);
+  onPhase(`looking for extra items in ${ctx.target.where(spec.name)}`);
   const targetCount = await scanForExtras(run, keys, fieldKeys, content);
   return { content, sourceCount, targetCount, unmigratableCount, unjudged: suspects.dropped };
 }

@@ -53,7 +53,7 @@ export async function openReverseContext(forward: Awaited<ReturnType<typeof open
   const handle = await connectMongo({ backend: 'mongodb', url: mongoUrl });
   const stateDir = mkdtempSync(join(tmpdir(), 'awc-restore-'));
   return {
-    ...portsOver(handle, forward.target, { from: 'dynamodb', to: 'mongodb' }), stateDir, database, mongoUrl, db: handle.db,
+    ...portsOver({ from: 'dynamodb', to: 'mongodb' } as const, forward.target, handle), stateDir, database, mongoUrl, db: handle.db,
     async close() {
       await handle.db.dropDatabase().catch(() => {});
       await handle.client.close();

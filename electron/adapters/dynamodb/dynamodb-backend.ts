@@ -2,7 +2,9 @@ import { BACKENDS } from '../../../shared/backends';
 import { DynamoConnectionSchema, type DynamoConnection } from '../../../shared/connection';
 import type { BackendDefinition } from '../backend-definition';
 import { checkDynamoUpdate, fromWireForDynamo } from '../wire-value';
-import { createDynamoClients, dynamoWhere } from './client';
+import { createDynamoClients, dynamoWhere, type DynamoClients } from './client';
+import { dynamoSource } from './dynamo-source';
+import { dynamoTarget } from './dynamo-target';
 import { DynamoDbAdapter } from './dynamodb-adapter';
 import { translateDynamoError } from './errors';
 
@@ -18,7 +20,7 @@ async function openChecked(connection: DynamoConnection): Promise<DynamoDbAdapte
   return adapter;
 }
 
-export const dynamoBackend: BackendDefinition<DynamoConnection> = {
+export const dynamoBackend: BackendDefinition<DynamoConnection, DynamoClients> = {
   id: 'dynamodb',
   info: BACKENDS.dynamodb,
   schema: DynamoConnectionSchema,
@@ -28,4 +30,11 @@ export const dynamoBackend: BackendDefinition<DynamoConnection> = {
   checkUpdate: (update) => checkDynamoUpdate({ $unset: update.$unset, $inc: update.$inc }),
   datesAreStrings: true,
   describeSample: (n) => `up to the first ${n} items of a Scan`,
+  ports: {
+    // Creating the clients sends nothing: the first request of the job meets an unreachable endpoint.
+    connect: async (connection) => createDynamoClients(connection),
+    disconnect: async (clients) => clients.client.destroy(),
+    source: dynamoSource,
+    target: dynamoTarget,
+  },
 };

@@ -2,11 +2,12 @@ import { BACKENDS } from '../../../shared/backends';
 import { MongoConnectionSchema, type MongoConnection } from '../../../shared/connection';
 import type { BackendDefinition } from '../backend-definition';
 import { fromWireForMongo } from '../wire-value';
-import { connectMongo } from './connect';
+import { connectMongo, type MongoHandle } from './connect';
 import { translateMongoError } from './errors';
 import { MongoDbAdapter } from './mongodb-adapter';
+import { mongoSource, mongoTarget } from './mongo-ports';
 
-export const mongoBackend: BackendDefinition<MongoConnection> = {
+export const mongoBackend: BackendDefinition<MongoConnection, MongoHandle> = {
   id: 'mongodb',
   info: BACKENDS.mongodb,
   schema: MongoConnectionSchema,
@@ -18,4 +19,10 @@ export const mongoBackend: BackendDefinition<MongoConnection> = {
   checkUpdate: () => {},
   datesAreStrings: false,
   describeSample: (n) => `up to the first ${n} documents in natural order (a find without a sort)`,
+  ports: {
+    connect: connectMongo,
+    disconnect: (handle) => handle.client.close(),
+    source: mongoSource,
+    target: mongoTarget,
+  },
 };
