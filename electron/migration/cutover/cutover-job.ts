@@ -113,28 +113,6 @@ class Cutover {
     this.confirmed?.(undefined);
   }
 
-  async run(): Promise<CutoverProgress> {
-    const emitter = setInterval(() => this.emit(), EMIT_MS);
-    const sampler = setInterval(() => this.sample(), SAMPLE_MS);
-    try {
-      await this.fullLoad();
-      await this.catchUp();
-      const verify = await this.stopWrites();
-      await this.drain();
-      await this.verify(verify);
-      this.current = { ...this.current, state: 'completed', elapsedMs: Date.now() - this.started };
-    } catch (error) {
-      this.end(error);
-    } finally {
-      clearInterval(emitter);
-      clearInterval(sampler);
-      this.follower?.stop();
-      await this.follower?.done;
-      this.emit();
-    }
-    return this.snapshot();
-  }
-
   private end(error: unknown): void {
     const failure = isAppError(error) ? error : new AppError('INTERNAL', (error as Error)?.message ?? String(error));
     const cancelled = this.aborter.signal.aborted;
@@ -208,5 +186,27 @@ class Cutover {
     this.checkCancelled();
     const verify = { ...this.current.verify!, result };
     this.step('switch', { verify, ...(result.ok ? { switchVariables: switchVariables(this.ctx) } : {}) });
+  }
+
+  async run(): Promise<CutoverProgress> {
+    const emitter = setInterval(() => this.emit(), EMIT_MS);
+    const sampler = setInterval(() => this.sample(), SAMPLE_MS);
+    try {
+      await this.fullLoad();
+      await this.catchUp();
+      const verify = await this.stopWrites();
+      await this.drain();
+      await this.verify(verify);
+      this.current = { ...this.current, state: 'completed', elapsedMs: Date.now() - this.started };
+    } catch (error) {
+      this.end(error);
+    } finally {
+      clearInterval(emitter);
+      clearInterval(sampler);
+      this.follower?.stop();
+      await this.follower?.done;
+      this.emit();
+    }
+    return this.snapshot();
   }
 }
