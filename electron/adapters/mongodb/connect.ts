@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/errors';
 import { MongoClient, type Db } from 'mongodb';
 import { DEFAULT_MONGO_DATABASE, type MongoConnection } from '../../../shared/connection';
 import { translateMongoError } from './errors';
@@ -20,16 +21,29 @@ export function parseWithDriver(url: string): void {
 }
 
 /**
+ * The driver reads the URL and its options as the client is built: whatever it refuses there is a
+ * settings problem, whatever class it throws (an option with no value is a MongoAPIError).
+ */
+function newClient(url: string): MongoClient {
+  try {
+    return new MongoClient(url, { serverSelectionTimeoutMS: 5000, connectTimeoutMS: 5000, maxPoolSize: 20 });
+  } catch (error) {
+    const refused = translateMongoError(error, { url });
+    if (refused.code !== 'INTERNAL') throw refused;
+    throw new AppError('VALIDATION', `Invalid MongoDB connection settings: ${(error as Error)?.message ?? String(error)}`, refused.details, { cause: error });
+  }
+}
+
+/**
  * Connects with short timeouts so a dead server gives a clear error in seconds, not a hang.
  * One pooled client per connection; callers share it.
  */
 export async function connectMongo(config: MongoConnection): Promise<MongoHandle> {
-  let client: MongoClient | undefined;
+  const client = newClient(config.url);
   try {
-    client = new MongoClient(config.url, { serverSelectionTimeoutMS: 5000, connectTimeoutMS: 5000, maxPoolSize: 20 });
     await client.connect();
   } catch (error) {
-    await client?.close().catch(() => {});
+    await client.close().catch(() => {});
     throw translateMongoError(error, { url: config.url });
   }
   const db = client.db(config.database ?? databaseFromUrl(config.url) ?? DEFAULT_MONGO_DATABASE);
