@@ -8,18 +8,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { collectionSpec, tableName } from '../shared/catalogue';
 import { DynamoConnectionSchema } from '../shared/connection';
 import { createDynamoClients } from '../electron/adapters/dynamodb/client';
 import { ensureTables } from '../electron/adapters/dynamodb/table-admin';
 import { connectMongo } from '../electron/adapters/mongodb/connect';
-import { convertDocument } from '../electron/migration/convert-document';
-import { readDocuments } from '../electron/adapters/mongodb/read-documents';
-import type { Item } from '../electron/adapters/dynamodb/write-batch';
 import { loadSampleData } from '../electron/sandbox';
 import { startLocalServers } from '../electron/sandbox/servers';
 import { runEngine } from './engine-process';
+import { firehose, firehoseTemplates } from './firehose';
 import { sequentialCopy } from './sequential-copy';
 
 const { values } = parseArgs({ options: {
@@ -64,29 +61,8 @@ try {
   console.log(`engine:     ${engineProcessed} docs in ${(engine.elapsedMs / 1000).toFixed(1)}s = ${engineRate} docs/s; ${engine.firstBatchMs === undefined ? '' : `${rate(engineProcessed - engine.processedAtFirst, engine.elapsedMs - engine.firstBatchMs)} docs/s after the first source batch arrived (${(engine.firstBatchMs / 1000).toFixed(1)}s)`}`);
 
   // Pre-built items: the first 1000 alerts converted once, repeated under fresh keys.
-  const templates: Item[] = [];
-  for await (const batch of readDocuments(source.db.collection('alerts'), { url: source.config.url })) {
-    for (const doc of batch) {
-      const conversion = convertDocument(doc, spec);
-      if (conversion.ok) templates.push(conversion.item);
-    }
-    if (templates.length >= 1000) break;
-  }
-  const firehoseTable = tableName('alerts', 'BenchFirehose');
-  let next = 0;
-  started = Date.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < engineProcessed) {
-      const items = [];
-      for (let i = 0; i < 25 && next < engineProcessed; i++, next++) items.push({ PutRequest: { Item: { ...templates[next % templates.length], id: `f-${next}` } } });
-      let request = items;
-      while (request.length > 0) {
-        const result = await firehoseTarget.doc.send(new BatchWriteCommand({ RequestItems: { [firehoseTable]: request } }));
-        request = (result.UnprocessedItems?.[firehoseTable] ?? []) as typeof items;
-      }
-    }
-  }));
-  const firehoseMs = Date.now() - started;
+  const templates = await firehoseTemplates(source.db.collection('alerts'), source.config.url, spec);
+  const firehoseMs = await firehose(firehoseTarget.doc, tableName('alerts', 'BenchFirehose'), templates, engineProcessed, concurrency);
   const firehoseRate = rate(engineProcessed, firehoseMs);
   console.log(`firehose:   ${engineProcessed} docs in ${(firehoseMs / 1000).toFixed(1)}s = ${firehoseRate} docs/s`);
 

@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { collectionSpec, tableName } from '../shared/catalogue';
 import { DynamoConnectionSchema } from '../shared/connection';
 import { createDynamoClients } from '../electron/adapters/dynamodb/client';
@@ -19,12 +18,12 @@ import { convertDocument } from '../electron/migration/convert-document';
 import { marshalItem } from '../electron/adapters/dynamodb/marshal-item';
 import { readDocuments } from '../electron/adapters/mongodb/read-documents';
 import { verifyMigration } from '../electron/migration/verify-migration';
-import type { Item } from '../electron/adapters/dynamodb/write-batch';
 import { loadSampleData } from '../electron/sandbox';
 import { startLocalServers } from '../electron/sandbox/servers';
 import { writeUnits } from '../electron/sandbox/servers/capacity-model';
 import { runEngine, type EngineRun } from './engine-process';
 import { steadyRate } from './measure-cli';
+import { firehose, firehoseTemplates } from './firehose';
 import { sequentialCopy } from './sequential-copy';
 
 const { values } = parseArgs({ options: {
@@ -97,32 +96,12 @@ async function sequentialRun(source: typeof direct, endpoint: string, prefix: st
 }
 
 /** Pre-built items (the first 1000 alerts converted once, under fresh keys) at `concurrency` batches in flight. */
-async function firehose(prefix: string, count: number, concurrency: number): Promise<number> {
-  const templates: Item[] = [];
-  for await (const batch of readDocuments(direct.db.collection('alerts'), { url: direct.config.url })) {
-    for (const doc of batch) {
-      const conversion = convertDocument(doc, spec);
-      if (conversion.ok) templates.push(conversion.item);
-    }
-    if (templates.length >= 1000) break;
-  }
+async function firehoseRun(prefix: string, count: number, concurrency: number): Promise<number> {
+  const templates = await firehoseTemplates(direct.db.collection('alerts'), direct.config.url, spec);
   const target = clients(prefix, harness.dynamoEndpoint);
-  const table = tableName('alerts', prefix);
-  let next = 0;
-  const started = Date.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) {
-      const items = [];
-      for (let i = 0; i < 25 && next < count; i++, next++) items.push({ PutRequest: { Item: { ...templates[next % templates.length], id: `f-${next}` } } });
-      let request = items;
-      while (request.length > 0) {
-        const result = await target.doc.send(new BatchWriteCommand({ RequestItems: { [table]: request } }));
-        request = (result.UnprocessedItems?.[table] ?? []) as typeof items;
-      }
-    }
-  }));
+  const ms = await firehose(target.doc, tableName('alerts', prefix), templates, count, concurrency);
   target.client.destroy();
-  return perSecond(count, Date.now() - started);
+  return perSecond(count, ms);
 }
 
 /** Average write units of an item in the table's own bucket (the one every item lands in). */
@@ -149,7 +128,7 @@ async function regionSection(): Promise<void> {
   console.log('\nRegion profile, no throttling:');
   const region = await engine('NetRegion', 'harness');
   describeRun('engine (adaptive)', region);
-  const firehoseRate = await firehose('NetFirehose', region.processed, firehoseConcurrency);
+  const firehoseRate = await firehoseRun('NetFirehose', region.processed, firehoseConcurrency);
   console.log(`  firehose at ${firehoseConcurrency} in flight: ${Math.round(firehoseRate)} docs/s`);
   const sequential = await sequentialRun(viaHarness, harness.dynamoEndpoint, 'NetSequential', sequentialDocs);
   const sequentialRate = perSecond(sequential.copied, sequential.ms);
